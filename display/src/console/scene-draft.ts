@@ -1,0 +1,49 @@
+import type { Scene, SceneKind } from '../../../shared/scenes.ts';
+
+/** The console's form: one field set for every kind, so switching kind keeps what was typed. */
+export interface SceneDraft {
+  kind: SceneKind;
+  title: string;
+  body: string;
+  tone: 'info' | 'celebrate' | 'notice';
+  url: string;
+  playlistId: string;
+}
+
+export function emptyDraft(playlistId = ''): SceneDraft {
+  return { kind: 'message', title: '', body: '', tone: 'info', url: '', playlistId };
+}
+
+export function sceneToDraft(scene: Scene, base: SceneDraft): SceneDraft {
+  switch (scene.kind) {
+    case 'message':
+      return { ...base, kind: 'message', title: scene.title, body: scene.body, tone: scene.tone };
+    case 'join':
+      return { ...base, kind: 'join', title: scene.title, url: scene.url ?? '' };
+    case 'loop':
+      return { ...base, kind: 'loop', playlistId: scene.playlistId };
+    case 'blank':
+      return { ...base, kind: 'blank' };
+  }
+}
+
+/** Builds the scene the hub will check; trims text and leaves out an empty address. */
+export function draftToScene(draft: SceneDraft): Scene {
+  switch (draft.kind) {
+    case 'message':
+      return { kind: 'message', title: draft.title.trim(), body: draft.body.trim(), tone: draft.tone };
+    case 'join': {
+      const url = draft.url.trim();
+      return url ? { kind: 'join', title: draft.title.trim(), url } : { kind: 'join', title: draft.title.trim() };
+    }
+    case 'loop':
+      return { kind: 'loop', playlistId: draft.playlistId };
+    case 'blank':
+      return { kind: 'blank' };
+  }
+}
+
+/** Same scene, field for field: the console marks a preview that is already on air. */
+export function sameScene(a: Scene, b: Scene): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,30 @@
+import type { Scene } from '../../shared/scenes.ts';
+
+/** The first real customer: Tongzhou's Safety Publicity Consultation Day, 14 June. */
+export const THEME = '人人讲安全、个个会应急——畅通生命通道';
+
+export const DEMO_VENUES = [
+  { id: 'taihu', name: '台湖主会场', nameEn: 'Taihu Main Venue', kind: 'main' },
+  { id: 'songzhuang', name: '宋庄镇分会场', nameEn: 'Songzhuang Sub-venue', kind: 'sub' },
+  { id: 'lucheng', name: '潞城镇分会场', nameEn: 'Lucheng Sub-venue', kind: 'sub' },
+] as const;
+
+export const DEMO_PLAYLIST = { id: 'festival-loop', name: '安全文化节宣传轮播', nameEn: 'Festival loop' };
+
+const loop: Scene = { kind: 'loop', playlistId: DEMO_PLAYLIST.id };
+const welcome: Scene = {
+  kind: 'message',
+  tone: 'celebrate',
+  title: '第十九届安全文化节',
+  body: `安全宣传咨询日 · 6月14日\n${THEME}`,
+};
+const join: Scene = { kind: 'join', title: '扫码注册 · 打卡集章 · 答题赢奖' };
+
+/** Each group starts with something on air and something prepared, so the console is not empty. */
+export const DEMO_GROUPS: { id: string; venueId: string; name: string; nameEn: string; program: Scene; preview: Scene }[] = [
+  { id: 'main-stage', venueId: 'taihu', name: '主舞台 LED', nameEn: 'Main stage LED', program: loop, preview: welcome },
+  { id: 'side-screens', venueId: 'taihu', name: '舞台侧屏', nameEn: 'Side screens', program: welcome, preview: join },
+  { id: 'lobby', venueId: 'taihu', name: '入口大厅屏', nameEn: 'Lobby screens', program: join, preview: loop },
+  { id: 'songzhuang-hall', venueId: 'songzhuang', name: '宋庄分会场大屏', nameEn: 'Songzhuang hall screen', program: loop, preview: welcome },
+  { id: 'lucheng-hall', venueId: 'lucheng', name: '潞城分会场大屏', nameEn: 'Lucheng hall screen', program: loop, preview: join },
+];

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { HubConfig } from './config.ts';
+import { seedDemoContent, DEMO_MEDIA_DIR } from './demo/seed-demo.ts';
+import { routeCommands } from './realtime/command-router.ts';
+import { attachSocketServer, MAX_MESSAGE_BYTES, type HubIo } from './realtime/socket-server.ts';
+import { stageCommands } from './stage/stage-commands.ts';
+import { stageBroadcaster } from './stage/stage-rooms.ts';
+import { stageRoutes } from './stage/stage-routes.ts';
+import { createStageService } from './stage/stage-service.ts';
+import { openDatabase, type Db } from './store/database.ts';
+import { appStatic, mediaStatic } from './web/app-static.ts';
+import { useHubErrors } from './web/error-replies.ts';
+import { healthRoute } from './web/health-route.ts';
+import { publicBaseUrl } from './web/public-address.ts';
+
+const VERSION = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Hub {
+  app: FastifyInstance;
+  io: HubIo;
+  db: Db;
+  /** Starts listening; resolves to the base URL people should use. */
+  listen(): Promise<string>;
+  baseUrl(): string;
+  close(): Promise<void>;
+}
+
+/** Builds the whole hub: store, HTTP routes, Socket.io and the domains wired between them. */
+export async function createHub(config: HubConfig, logger: boolean | object = { level: config.logLevel }): Promise<Hub> {
+  const db = openDatabase(config.dataDir);
+  const seeded = seedDemoContent(db);
+  const app = Fastify({ logger, bodyLimit: MAX_MESSAGE_BYTES, forceCloseConnections: true });
+  if (seeded) app.log.info('empty data folder: demo event seeded');
+
+  let base = publicBaseUrl(config.publicUrl, config.host, config.port);
+  const kioskUrl = () => `${base}/kiosk/`;
+
+  // The io server is attached after the routes, but the service needs to reach it.
+  let io: HubIo | undefined;
+  const stage = createStageService(db, stageBroadcaster(() => io!), kioskUrl);
+
+  useHubErrors(app);
+  await app.register(healthRoute, { version: VERSION, connectedClients: () => io?.engine.clientsCount ?? 0 });
+  await app.register(stageRoutes, { stage });
+  await app.register(appStatic, { appsDir: config.appsDir });
+  await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });
+  app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
+
+  io = attachSocketServer(app.server, app.log);
+  const commands = { ...stageCommands(stage) };
+  io.on('connection', (socket) => routeCommands(socket, commands, app.log));
+
+  // Sockets go first, so no command lands after the store is closed.
+  app.addHook('preClose', async () => {
+    io!.local.disconnectSockets(true);
+  });
+  app.addHook('onClose', async () => {
+    await io!.close();
+    db.close();
+  });
+
+  return {
+    app,
+    io,
+    db,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const { port } = app.server.address() as AddressInfo;
+      base = publicBaseUrl(config.publicUrl, config.host, port);
+      return base;
+    },
+    baseUrl: () => base,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,34 @@
+import { configFromEnv } from './config.ts';
+import { createHub } from './hub.ts';
+import { DEMO_GROUPS } from './demo/demo-event.ts';
+
+/** `npm start`: the hub on the embedded store, and where to point each kind of device. */
+const config = configFromEnv();
+const hub = await createHub(config);
+const base = await hub.listen();
+
+const groups = DEMO_GROUPS.map((group) => `      ${base}/display/screen/${group.id}   (${group.name})`).join('\n');
+process.stdout.write(`
+  eventday hub is running — data in ${config.dataDir}
+    Kiosks and phones:  ${base}/kiosk/
+    MC console:         ${base}/display/console
+    Big screens:
+${groups}
+    Health:             ${base}/healthz
+`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  hub.app.log.info({ signal }, 'stopping: no new connections, finishing writes, closing the store');
+  try {
+    await hub.close();
+    process.exit(0);
+  } catch (error) {
+    hub.app.log.error({ err: error }, 'stop failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,79 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Socket } from 'socket.io';
+import type { Ack } from '../../shared/ack.ts';
+import { errorMessage, type Locale } from '../../shared/errors.ts';
+import { clientCommands, isClientCommand, type ClientCommand, type CommandReply, type CommandRequest } from '../../shared/events.ts';
+import { HubError } from '../hub-error.ts';
+import { checkRequest } from './check-request.ts';
+import { newBucket, takeToken, type RateLimit } from './rate-limiter.ts';
+
+export type CommandHandler<C extends ClientCommand> = (
+  request: CommandRequest<C>,
+  socket: Socket,
+) => CommandReply<C> | Promise<CommandReply<C>>;
+export type CommandHandlers = { [C in ClientCommand]: CommandHandler<C> };
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
+
+export function failure(error: unknown, locale: Locale, log: FastifyBaseLogger): Ack<never> {
+  if (error instanceof HubError) {
+    return { ok: false, code: error.code, message: errorMessage(error.code, locale), detail: error.detail };
+  }
+  log.error({ err: error }, 'command failed');
+  return { ok: false, code: 'INTERNAL', message: errorMessage('INTERNAL', locale) };
+}
+
+/**
+ * The one path every client event takes: rate limit → known event → schema check → domain
+ * handler → acknowledgement. Handlers stay thin and never see an unchecked payload.
+ */
+export function routeCommands(socket: Socket, handlers: CommandHandlers, log: FastifyBaseLogger, limit = DEFAULT_RATE_LIMIT): void {
+  const locale: Locale = socket.data.locale ?? 'zh-CN';
+  const bucket = newBucket(limit, Date.now());
+  let refusedSinceLog = 0;
+  let lastRefusalLog = 0;
+
+  socket.use(([event, ...args], next) => {
+    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Ack<never>) => void) : undefined;
+    if (takeToken(bucket, limit, Date.now())) return next();
+    refusedSinceLog += 1;
+    // One log line a second per flooding socket, not one per event.
+    if (Date.now() - lastRefusalLog > 1000) {
+      log.warn({ socket: socket.id, event: String(event).slice(0, 40), refused: refusedSinceLog }, 'rate limit: events refused');
+      lastRefusalLog = Date.now();
+      refusedSinceLog = 0;
+    }
+    ack?.({ ok: false, code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale) });
+  });
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Ack<unknown>) => void) : undefined;
+    const payload = args[0];
+    if (!isClientCommand(event)) {
+      log.warn({ socket: socket.id, event: event.slice(0, 40) }, 'unknown event dropped');
+      ack?.(failure(new HubError('UNKNOWN_EVENT', `"${event.slice(0, 40)}" is not an event of protocol`), locale, log));
+      return;
+    }
+    if (!ack) log.warn({ socket: socket.id, event }, 'command sent without acknowledgement callback');
+    void runCommand(event, payload, socket, handlers, locale, log).then((reply) => ack?.(reply));
+  });
+}
+
+/** Acknowledges only once the handler (and so the store) is done. */
+async function runCommand(
+  command: ClientCommand,
+  payload: unknown,
+  socket: Socket,
+  handlers: CommandHandlers,
+  locale: Locale,
+  log: FastifyBaseLogger,
+): Promise<Ack<unknown>> {
+  try {
+    checkRequest(clientCommands[command].request, payload);
+    const handler = handlers[command] as (request: unknown, socket: Socket) => unknown;
+    return { ok: true, data: await handler(payload, socket) };
+  } catch (error) {
+    if (error instanceof HubError) log.info({ socket: socket.id, command, code: error.code, detail: error.detail }, 'command refused');
+    return failure(error, locale, log);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { AckCallback } from './ack.ts';
+import {
+  ConsoleSnapshot,
+  OverviewRequest,
+  PrepareRequest,
+  PreviewView,
+  ProgramView,
+  ScreenSnapshot,
+  SlotState,
+  TakeRequest,
+  WatchGroupRequest,
+} from './stage.ts';
+
+/**
+ * The whole Socket.io protocol. Every command a client sends has a request schema (checked
+ * by the hub at the boundary) and a reply schema; every event the hub sends has a payload schema.
+ */
+export const clientCommands = {
+  /** A screen joins its group and gets the program to show. */
+  'stage:watch': { request: WatchGroupRequest, reply: ScreenSnapshot },
+  /** The console gets every venue, group, slot and playlist, and then every change. */
+  'stage:overview': { request: OverviewRequest, reply: ConsoleSnapshot },
+  'stage:prepare': { request: PrepareRequest, reply: SlotState },
+  'stage:take': { request: TakeRequest, reply: SlotState },
+} as const satisfies Record<string, { request: TSchema; reply: TSchema }>;
+
+export const serverEvents = {
+  /** To the group's screens and the consoles. */
+  'stage:program': ProgramView,
+  /** To the consoles only: screens never see what is being prepared. */
+  'stage:preview': PreviewView,
+} as const satisfies Record<string, TSchema>;
+
+export type ClientCommand = keyof typeof clientCommands;
+export type CommandRequest<C extends ClientCommand> = Static<(typeof clientCommands)[C]['request']>;
+export type CommandReply<C extends ClientCommand> = Static<(typeof clientCommands)[C]['reply']>;
+
+export type ClientToServerEvents = {
+  [C in ClientCommand]: (request: CommandRequest<C>, ack: AckCallback<CommandReply<C>>) => void;
+};
+
+export type ServerToClientEvents = {
+  [E in keyof typeof serverEvents]: (payload: Static<(typeof serverEvents)[E]>) => void;
+};
+
+export function isClientCommand(name: string): name is ClientCommand {
+  return Object.prototype.hasOwnProperty.call(clientCommands, name);
+}

@@ -1,0 +1,28 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Slug } from './ids.ts';
+import { Scene } from './scenes.ts';
+
+/** REST bodies. The stage commands reuse the socket schemas (see events.ts). */
+export const HealthReply = Type.Object({
+  status: Type.Literal('ok'),
+  name: Type.Literal('eventday'),
+  version: Type.String(),
+  protocol: Type.Integer(),
+  uptimeSeconds: Type.Number(),
+  connectedClients: Type.Integer(),
+});
+export type HealthReply = Static<typeof HealthReply>;
+
+export const ErrorReply = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  detail: Type.Optional(Type.String()),
+});
+export type ErrorReply = Static<typeof ErrorReply>;
+
+export const GroupParams = Type.Object({ groupId: Slug });
+export const PrepareBody = Type.Object({ scene: Scene }, { additionalProperties: false });
+export const TakeBody = Type.Object(
+  { previewRevision: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);

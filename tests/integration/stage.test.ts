@@ -1,0 +1,145 @@
+import { afterEach, expect, test } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { ConsoleSnapshot, ProgramView, PreviewView, ScreenSnapshot, SlotState } from '../../shared/stage.ts';
+import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+
+const opened: { hubs: RunningHub[]; sockets: Socket[] } = { hubs: [], sockets: [] };
+afterEach(async () => {
+  opened.sockets.splice(0).forEach((socket) => socket.close());
+  for (const hub of opened.hubs.splice(0)) await hub.close();
+});
+
+async function hubWithClients(dataDir?: string) {
+  const running = await startHub(dataDir);
+  opened.hubs.push(running);
+  const client = async (kind: 'screen' | 'console') => {
+    const socket = await connectClient(running.base, kind);
+    opened.sockets.push(socket);
+    return socket;
+  };
+  return { running, client };
+}
+
+async function watch(socket: Socket, groupId: string) {
+  const ack = await request<ScreenSnapshot>(socket, 'stage:watch', { groupId });
+  if (!ack.ok) throw new Error(ack.code);
+  return ack.data;
+}
+
+async function prepareAndTake(console: Socket, groupId: string, scene: object) {
+  const prepared = await request<SlotState>(console, 'stage:prepare', { groupId, scene });
+  if (!prepared.ok) throw new Error(prepared.code);
+  return request<SlotState>(console, 'stage:take', { groupId, previewRevision: prepared.data.revision });
+}
+
+test('an empty data folder starts with the demo event: the main venue, two sub-venues, their groups and a playlist', async () => {
+  const { client } = await hubWithClients();
+  const ack = await request<ConsoleSnapshot>(await client('console'), 'stage:overview', {});
+  expect(ack.ok).toBe(true);
+  if (!ack.ok) return;
+  const [main, ...subs] = ack.data.venues;
+  expect(main).toMatchObject({ name: '台湖主会场', kind: 'main' });
+  expect(main!.groups.map((group) => group.id)).toEqual(['main-stage', 'side-screens', 'lobby']);
+  expect(main!.groups[0]!.name).toBe('主舞台 LED');
+  expect(subs).toHaveLength(2);
+  subs.forEach((venue) => {
+    expect(venue.kind).toBe('sub');
+    expect(venue.groups).toHaveLength(1);
+  });
+  expect(ack.data.playlists[0]!.items.length).toBeGreaterThanOrEqual(3);
+  expect(ack.data.stages).toHaveLength(5);
+  expect(ack.data.kioskUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/kiosk\/$/);
+});
+
+test('a take reaches every screen of the group and the consoles, and no other group', async () => {
+  const { client } = await hubWithClients();
+  const screens = await Promise.all([client('screen'), client('screen'), client('screen')]);
+  const before = await Promise.all(screens.map((screen) => watch(screen, 'main-stage')));
+  const lobby = await client('screen');
+  await watch(lobby, 'lobby');
+  const lobbySaw = record(lobby, 'stage:program');
+  const lobbyPreviews = record(lobby, 'stage:preview');
+  const screenPreviews = record(screens[0]!, 'stage:preview');
+  const consoleSocket = await client('console');
+  await request(consoleSocket, 'stage:overview', {});
+  const consolePreview = nextEvent<PreviewView>(consoleSocket, 'stage:preview');
+  const consoleProgram = nextEvent<ProgramView>(consoleSocket, 'stage:program');
+  const arrivals = screens.map((screen) => nextEvent<ProgramView>(screen, 'stage:program'));
+
+  const scene = { kind: 'message', tone: 'celebrate', title: '开幕式即将开始', body: '请各位来宾就座' };
+  const taken = await prepareAndTake(consoleSocket, 'main-stage', scene);
+
+  expect(taken.ok).toBe(true);
+  if (!taken.ok) return;
+  expect(taken.data.revision).toBeGreaterThan(before[0]!.program.slot.revision);
+  for (const view of await Promise.all(arrivals)) {
+    expect(view).toMatchObject({ groupId: 'main-stage', slot: { revision: taken.data.revision, scene }, playlist: null });
+  }
+  expect((await consolePreview).slot.scene).toEqual(scene);
+  expect((await consoleProgram).slot.revision).toBe(taken.data.revision);
+  // Broadcasts are sent before the take's ack: a screen of another group would have them by now.
+  expect(lobbySaw).toEqual([]);
+  expect(lobbyPreviews).toEqual([]);
+  expect(screenPreviews).toEqual([]);
+});
+
+test('a loop take carries its playlist, so a screen can play it without asking again', async () => {
+  const { client } = await hubWithClients();
+  const screen = await client('screen');
+  await watch(screen, 'lobby');
+  const arrival = nextEvent<ProgramView>(screen, 'stage:program');
+  const consoleSocket = await client('console');
+  await prepareAndTake(consoleSocket, 'lobby', { kind: 'loop', playlistId: 'festival-loop' });
+  const view = await arrival;
+  expect(view.playlist?.id).toBe('festival-loop');
+  expect(view.playlist!.items.length).toBeGreaterThanOrEqual(3);
+});
+
+test('a take of a preview that another MC changed meanwhile is refused, and the program stays', async () => {
+  const { client } = await hubWithClients();
+  const [mcA, mcB] = await Promise.all([client('console'), client('console')]);
+  const seenByA = await request<SlotState>(mcA, 'stage:prepare', {
+    groupId: 'side-screens',
+    scene: { kind: 'message', tone: 'info', title: 'A 的画面', body: '' },
+  });
+  await request(mcB, 'stage:prepare', { groupId: 'side-screens', scene: { kind: 'blank' } });
+  if (!seenByA.ok) throw new Error(seenByA.code);
+  const refused = await request(mcA, 'stage:take', { groupId: 'side-screens', previewRevision: seenByA.data.revision });
+  expect(refused).toMatchObject({ ok: false, code: 'PREVIEW_CHANGED' });
+  expect(refused.ok === false && refused.message).toContain('预览');
+  const screen = await watch(await client('screen'), 'side-screens');
+  expect(screen.program.slot.scene.kind).toBe('message');
+  expect(screen.program.slot.scene).toMatchObject({ title: '第十九届安全文化节' });
+});
+
+test('after a hub restart a new screen shows the scene taken before, and revisions keep rising', async () => {
+  const first = await hubWithClients();
+  const scene = { kind: 'join', title: '扫码参加现场竞答' };
+  const taken = await prepareAndTake(await first.client('console'), 'main-stage', scene);
+  if (!taken.ok) throw new Error(taken.code);
+  const dataDir = first.running.dataDir;
+  opened.sockets.splice(0).forEach((socket) => socket.close());
+  await opened.hubs.pop()!.close();
+
+  const second = await hubWithClients(dataDir);
+  const snapshot = await watch(await second.client('screen'), 'main-stage');
+  expect(snapshot.program.slot).toMatchObject({ revision: taken.data.revision, scene });
+  const again = await prepareAndTake(await second.client('console'), 'main-stage', { kind: 'blank' });
+  expect(again.ok && again.data.revision).toBeGreaterThan(taken.data.revision);
+});
+
+test('REST prepare and take do what the socket commands do, and broadcast to the screens', async () => {
+  const { running, client } = await hubWithClients();
+  const screen = await client('screen');
+  await watch(screen, 'lucheng-hall');
+  const arrival = nextEvent<ProgramView>(screen, 'stage:program');
+  const post = (path: string, body: object) =>
+    fetch(`${running.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  const prepared = await post('/api/groups/lucheng-hall/prepare', { scene: { kind: 'blank' } });
+  expect(prepared.status).toBe(200);
+  const slot = (await prepared.json()) as SlotState;
+  const taken = await post('/api/groups/lucheng-hall/take', { previewRevision: slot.revision });
+  expect(taken.status).toBe(200);
+  expect((await arrival).slot.scene).toEqual({ kind: 'blank' });
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { createHub, type Hub } from '../../server/hub.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
+import type { Ack } from '../../shared/ack.ts';
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface RunningHub {
+  hub: Hub;
+  base: string;
+  dataDir: string;
+  logs: LogLine[];
+  close(): Promise<void>;
+}
+
+export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'eventday-test-'));
+
+/** The real hub, on a free loopback port, with a temporary data folder and its log lines kept. */
+export async function startHub(dataDir = newDataDir()): Promise<RunningHub> {
+  const logs: LogLine[] = [];
+  const stream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
+  const hub = await createHub(
+    { port: 0, host: '127.0.0.1', dataDir, publicUrl: undefined, appsDir: path.resolve('dist'), logLevel: 'debug' },
+    { level: 'debug', stream },
+  );
+  const base = await hub.listen();
+  return { hub, base, dataDir, logs, close: () => hub.close() };
+}
+
+type Client = 'screen' | 'console' | 'kiosk';
+
+/** A real socket.io-client, resolved once connected (or rejected with the hub's refusal). */
+export function connectClient(base: string, client: Client = 'console', auth: object = { protocol: PROTOCOL_VERSION, client }): Promise<Socket> {
+  const socket = io(base, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+export function request<T = unknown>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
+  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** Collects every payload of an event, for asserting what a socket did (or did not) receive. */
+export function record<T = unknown>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (payload: T) => seen.push(payload));
+  return seen;
+}
