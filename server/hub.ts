@@ -52,12 +52,12 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   const commands = { ...stageCommands(stage) };
   io.on('connection', (socket) => routeCommands(socket, commands, app.log));
 
-  // Sockets go first, so no command lands after the store is closed.
+  // Transports close first, so no command lands after the store is closed. Closing the engine
+  // (not disconnecting each socket) lets clients see a lost link and reconnect to the next hub.
   app.addHook('preClose', async () => {
-    io!.local.disconnectSockets(true);
+    io!.engine.close();
   });
   app.addHook('onClose', async () => {
-    await io!.close();
     db.close();
   });
 

@@ -33,29 +33,29 @@ export function routeCommands(socket: Socket, handlers: CommandHandlers, log: Fa
   let refusedSinceLog = 0;
   let lastRefusalLog = 0;
 
-  socket.use(([event, ...args], next) => {
-    const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Ack<never>) => void) : undefined;
-    if (takeToken(bucket, limit, Date.now())) return next();
-    refusedSinceLog += 1;
-    // One log line a second per flooding socket, not one per event.
-    if (Date.now() - lastRefusalLog > 1000) {
-      log.warn({ socket: socket.id, event: String(event).slice(0, 40), refused: refusedSinceLog }, 'rate limit: events refused');
-      lastRefusalLog = Date.now();
-      refusedSinceLog = 0;
-    }
-    ack?.({ ok: false, code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale) });
-  });
-
-  socket.onAny((event: string, ...args: unknown[]) => {
+  // Everything is handled here, in socket middleware: Socket.io calls onAny listeners before
+  // middleware, so a limit placed there would not hold. Nothing is passed on to listeners.
+  socket.use(([event, ...args]) => {
     const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Ack<unknown>) => void) : undefined;
-    const payload = args[0];
-    if (!isClientCommand(event)) {
-      log.warn({ socket: socket.id, event: event.slice(0, 40) }, 'unknown event dropped');
-      ack?.(failure(new HubError('UNKNOWN_EVENT', `"${event.slice(0, 40)}" is not an event of protocol`), locale, log));
+    const name = String(event).slice(0, 40);
+    if (!takeToken(bucket, limit, Date.now())) {
+      refusedSinceLog += 1;
+      // One log line a second per flooding socket, not one per event.
+      if (Date.now() - lastRefusalLog > 1000) {
+        log.warn({ socket: socket.id, event: name, refused: refusedSinceLog }, 'rate limit: events refused');
+        lastRefusalLog = Date.now();
+        refusedSinceLog = 0;
+      }
+      ack?.({ ok: false, code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale) });
       return;
     }
-    if (!ack) log.warn({ socket: socket.id, event }, 'command sent without acknowledgement callback');
-    void runCommand(event, payload, socket, handlers, locale, log).then((reply) => ack?.(reply));
+    if (!isClientCommand(name)) {
+      log.warn({ socket: socket.id, event: name }, 'unknown event dropped');
+      ack?.(failure(new HubError('UNKNOWN_EVENT', `"${name}" is not an event of this protocol`), locale, log));
+      return;
+    }
+    if (!ack) log.warn({ socket: socket.id, event: name }, 'command sent without acknowledgement callback');
+    void runCommand(name, args[0], socket, handlers, locale, log).then((reply) => ack?.(reply));
   });
 }
 

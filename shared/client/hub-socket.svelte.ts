@@ -35,8 +35,10 @@ export function connectHub(client: HandshakeAuth['client'], locale: () => Locale
     status = 'online';
     for (const run of onConnectRuns) run();
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     status = 'offline';
+    // Socket.io does not retry after the hub itself hung up; a screen must come back anyway.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
   });
   socket.on('connect_error', (error: Error & { data?: HandshakeRefusal }) => {
     if (error.data?.code === 'PROTOCOL_MISMATCH') {
@@ -55,8 +57,8 @@ export function connectHub(client: HandshakeAuth['client'], locale: () => Locale
     },
     async request(command, payload, timeoutMs = 5000) {
       try {
-        const emit = socket.timeout(timeoutMs).emitWithAck as (event: string, payload: unknown) => Promise<unknown>;
-        return (await emit(command, payload)) as Ack<CommandReply<typeof command>>;
+        const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+        return (await timed.emitWithAck(command, payload)) as Ack<CommandReply<typeof command>>;
       } catch {
         return { ok: false, code: 'NO_ANSWER', message: errorMessage('NO_ANSWER', locale()) };
       }

@@ -1,11 +1,7 @@
 import type { Locale } from '../errors.ts';
+import type { Catalog } from './catalog.ts';
 
-/**
- * A message catalog per app: zh-CN is the reference, English must have every key.
- * The chosen language is remembered on the device.
- */
-export type Catalog<K extends string> = Record<Locale, Record<K, string>>;
-
+/** The chosen language, remembered on the device, and the lookup of an app's catalog. */
 export function createLocale<K extends string>(catalog: Catalog<K>, storageKey: string) {
   const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(storageKey);
   let locale = $state<Locale>(saved === 'en' ? 'en' : 'zh-CN');

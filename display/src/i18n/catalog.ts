@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../shared/client/locale.svelte.ts';
+import type { Catalog } from '../../../shared/client/catalog.ts';
 
 const zh = {
   'app.console': '中控台',

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../../shared/client/locale.svelte.ts';
+import type { Catalog } from '../../../shared/client/catalog.ts';
 
 const zh = {
   'festival.name': '第十九届安全文化节',

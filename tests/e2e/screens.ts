@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+
+export const SCREENSHOTS = path.resolve('tests/screenshots');
+fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+export const VIEWPORTS = {
+  screen: { width: 1920, height: 1080 },
+  screen4k: { width: 3840, height: 2160 },
+  portrait: { width: 1080, height: 1920 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+export const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+
+/** A screen's shown scene: its revision and when it reached the page (Date.now() in that page). */
+export async function shownOn(page: Page): Promise<{ revision: number; shownAt: number }> {
+  const screen = page.locator('main.screen');
+  return { revision: Number(await screen.getAttribute('data-revision')), shownAt: Number(await screen.getAttribute('data-shown-at')) };
+}
+
+/**
+ * True when the CJK font the apps name is installed (so Chinese renders as text, not boxes):
+ * Latin text measures differently in it than in the monospace fallback.
+ */
+export const cjkFontInstalled = (page: Page) =>
+  page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    const width = (font: string) => ((context.font = font), context.measureText('Safety 2026 WWW').width);
+    return width('32px "Noto Sans CJK SC", monospace') !== width('32px monospace');
+  });
