@@ -8,9 +8,3 @@ export const t = i18n.t;
 
 export const connect = (client: HandshakeAuth['client']) => connectHub(client, () => i18n.locale);
 
-export const connectionLabels = () => ({
-  connecting: t('connection.connecting'),
-  online: t('connection.online'),
-  offline: t('connection.offline'),
-  reloading: t('connection.reloading'),
-});

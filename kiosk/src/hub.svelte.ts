@@ -6,9 +6,3 @@ export const i18n = createLocale(kioskCatalog, 'eventday.kiosk.locale');
 export const t = i18n.t;
 export const hub = connectHub('kiosk', () => i18n.locale);
 
-export const connectionLabels = () => ({
-  connecting: t('connection.connecting'),
-  online: t('connection.online'),
-  offline: t('connection.offline'),
-  reloading: t('connection.reloading'),
-});

@@ -4,8 +4,8 @@ import { errorMessage, type Locale } from '../errors.ts';
 import type { ClientCommand, ClientToServerEvents, CommandReply, CommandRequest, ServerToClientEvents } from '../events.ts';
 import type { HandshakeAuth, HandshakeRefusal } from '../handshake.ts';
 import { PROTOCOL_VERSION } from '../protocol-version.ts';
+import type { ConnectionStatus } from './connection-status.ts';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'reloading';
 export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface HubConnection {

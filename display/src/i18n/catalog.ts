@@ -3,10 +3,6 @@ import type { Catalog } from '../../../shared/client/catalog.ts';
 const zh = {
   'app.console': '中控台',
   'app.festival': '第十九届安全文化节 · 安全宣传咨询日',
-  'connection.connecting': '连接中',
-  'connection.online': '在线',
-  'connection.offline': '离线 · 正在重连',
-  'connection.reloading': '正在更新',
   'screen.unknownGroup': '找不到屏幕组“{group}”',
   'screen.unknownGroupHint': '请在中控台检查这块屏的地址。',
   'screen.waiting': '正在连接中控……',
@@ -51,10 +47,6 @@ export type DisplayKey = keyof typeof zh;
 const en: Record<DisplayKey, string> = {
   'app.console': 'Console',
   'app.festival': '19th Safety Culture Festival · Safety Publicity Day',
-  'connection.connecting': 'Connecting',
-  'connection.online': 'Online',
-  'connection.offline': 'Offline · reconnecting',
-  'connection.reloading': 'Updating',
   'screen.unknownGroup': 'No display group "{group}"',
   'screen.unknownGroupHint': 'Check this screen’s address in the console.',
   'screen.waiting': 'Connecting to the hub…',

@@ -25,10 +25,6 @@ const zh = {
   'emergency.police': '报警',
   'emergency.traffic': '交通事故',
   'lang.switch': 'English',
-  'connection.connecting': '连接中',
-  'connection.online': '在线',
-  'connection.offline': '离线',
-  'connection.reloading': '正在更新',
 } as const;
 
 export type KioskKey = keyof typeof zh;
@@ -58,10 +54,6 @@ const en: Record<KioskKey, string> = {
   'emergency.police': 'Police',
   'emergency.traffic': 'Traffic accident',
   'lang.switch': '中文',
-  'connection.connecting': 'Connecting',
-  'connection.online': 'Online',
-  'connection.offline': 'Offline',
-  'connection.reloading': 'Updating',
 };
 
 export const kioskCatalog: Catalog<KioskKey> = { 'zh-CN': zh, en };
