@@ -3,14 +3,8 @@ import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { saveSlot } from '../stage/stage-queries.ts';
 import { DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
+import type { ManifestEntry } from './media-manifest.ts';
 
-interface ManifestEntry {
-  file: string;
-  kind: 'image' | 'video';
-  title: string;
-  titleEn: string;
-  durationMs: number;
-}
 
 export const DEMO_MEDIA_DIR = path.join(import.meta.dirname, 'media');
 
