@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { openPage, shoot, VIEWPORTS } from './screens.ts';
+
+let hub: HubProcess;
+test.beforeAll(async () => {
+  hub = await startHubProcess();
+});
+test.afterAll(async () => {
+  await hub?.stop();
+});
+
+test('the demo loop goes from a slide to the video with no frame without a picture', async ({ browser }) => {
+  test.setTimeout(40_000);
+  const screen = await openPage(browser, `${hub.base}/display/screen/songzhuang-hall`, VIEWPORTS.screen);
+  await expect(screen.locator('.layer.front img')).toBeVisible();
+
+  // Watch every animation frame for 11 s (the first slide lasts 8 s, then the video plays).
+  const watch = await screen.evaluate(
+    () =>
+      new Promise<{ frames: number; blank: number; items: string[]; videoPlayedTo: number }>((resolve) => {
+        const seen = { frames: 0, blank: 0, items: [] as string[], videoPlayedTo: 0 };
+        const until = performance.now() + 11_000;
+        const frame = () => {
+          const front = document.querySelector('.layer.front');
+          const media = front?.querySelector('img, video') as HTMLImageElement | HTMLVideoElement | null;
+          const showing =
+            media instanceof HTMLImageElement
+              ? media.complete && media.naturalWidth > 0
+              : media instanceof HTMLVideoElement && media.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
+          seen.frames += 1;
+          if (!showing) seen.blank += 1;
+          const id = document.querySelector('.loop')?.getAttribute('data-front-item') ?? '';
+          if (seen.items.at(-1) !== id) seen.items.push(id);
+          if (media instanceof HTMLVideoElement) seen.videoPlayedTo = Math.max(seen.videoPlayedTo, media.currentTime);
+          if (performance.now() < until) requestAnimationFrame(frame);
+          else resolve(seen);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  console.log(`loop: ${watch.frames} frames watched, ${watch.blank} without a picture, items ${watch.items.join(' → ')}`);
+  expect(watch.frames).toBeGreaterThan(100);
+  expect(watch.blank).toBe(0);
+  expect(watch.items.slice(0, 2)).toEqual(['demo-festival-opening', 'demo-theme-title']);
+  expect(watch.videoPlayedTo).toBeGreaterThan(1);
+  await shoot(screen, 'screen-loop-video-1920x1080');
+  await screen.context().close();
+});
