@@ -31,7 +31,8 @@ export interface Hub {
 export async function createHub(config: HubConfig, logger: boolean | object = { level: config.logLevel }): Promise<Hub> {
   const db = openDatabase(config.dataDir);
   const seeded = seedDemoContent(db);
-  const app = Fastify({ logger, bodyLimit: MAX_MESSAGE_BYTES, forceCloseConnections: true });
+  // Request lines are left out: screens and kiosks poll all day; refusals and failures are logged.
+  const app = Fastify({ logger, bodyLimit: MAX_MESSAGE_BYTES, forceCloseConnections: true, disableRequestLogging: true });
   if (seeded) app.log.info('empty data folder: demo event seeded');
 
   let base = publicBaseUrl(config.publicUrl, config.host, config.port);

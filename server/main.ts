@@ -1,13 +1,15 @@
 import { configFromEnv } from './config.ts';
 import { createHub } from './hub.ts';
-import { DEMO_GROUPS } from './demo/demo-event.ts';
+import { listVenues } from './venues/venue-queries.ts';
 
 /** `npm start`: the hub on the embedded store, and where to point each kind of device. */
 const config = configFromEnv();
 const hub = await createHub(config);
 const base = await hub.listen();
 
-const groups = DEMO_GROUPS.map((group) => `      ${base}/display/screen/${group.id}   (${group.name})`).join('\n');
+const groups = listVenues(hub.db)
+  .flatMap((venue) => venue.groups.map((group) => `      ${base}/display/screen/${group.id}   (${venue.name} · ${group.name})`))
+  .join('\n');
 process.stdout.write(`
   eventday hub is running — data in ${config.dataDir}
     Kiosks and phones:  ${base}/kiosk/

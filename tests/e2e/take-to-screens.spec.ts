@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { takeOverRest } from '../support/rest.ts';
 import { cjkFontInstalled, openPage, shoot, shownOn, VIEWPORTS } from './screens.ts';
 
 let hub: HubProcess;
@@ -86,6 +87,7 @@ test('the keyboard shortcut takes, and a join scene draws a QR pointing at the k
 
 test('after the hub restarts, an open screen reconnects and a newly opened one shows the scene taken before', async ({ browser }) => {
   const openScreen = await openPage(browser, `${hub.base}/display/screen/main-stage`, VIEWPORTS.screen);
+  await takeOverRest(hub.base, 'main-stage', { kind: 'message', tone: 'notice', title: TITLE, body: '重启前上屏的画面' });
   await expect(openScreen.locator('[data-scene-kind="message"] h1')).toHaveText(TITLE);
   const before = await shownOn(openScreen);
 

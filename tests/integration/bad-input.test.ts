@@ -7,6 +7,7 @@ let running: RunningHub;
 let mc: Socket;
 // Read over REST, so these reads never count against the console socket's rate limit.
 const stageNow = async () => ((await (await fetch(`${running.base}/api/stage`)).json()) as ConsoleSnapshot).stages;
+/** Raw bodies on purpose: some of these are not JSON at all. */
 const post = (path: string, body: string) =>
   fetch(`${running.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 

@@ -2,6 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ConsoleSnapshot, ProgramView, PreviewView, ScreenSnapshot, SlotState } from '../../shared/stage.ts';
 import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { takeOverRest } from '../support/rest.ts';
 
 const opened: { hubs: RunningHub[]; sockets: Socket[] } = { hubs: [], sockets: [] };
 afterEach(async () => {
@@ -133,13 +134,8 @@ test('REST prepare and take do what the socket commands do, and broadcast to the
   const screen = await client('screen');
   await watch(screen, 'lucheng-hall');
   const arrival = nextEvent<ProgramView>(screen, 'stage:program');
-  const post = (path: string, body: object) =>
-    fetch(`${running.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-  const prepared = await post('/api/groups/lucheng-hall/prepare', { scene: { kind: 'blank' } });
-  expect(prepared.status).toBe(200);
-  const slot = (await prepared.json()) as SlotState;
-  const taken = await post('/api/groups/lucheng-hall/take', { previewRevision: slot.revision });
-  expect(taken.status).toBe(200);
-  expect((await arrival).slot.scene).toEqual({ kind: 'blank' });
+  const slot = await takeOverRest(running.base, 'lucheng-hall', { kind: 'blank' });
+  const view = await arrival;
+  expect(view.slot).toEqual(slot);
+  expect(view.slot.scene).toEqual({ kind: 'blank' });
 });
