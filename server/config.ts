@@ -9,6 +9,8 @@ export interface HubConfig {
   /** Built apps; tests point this at the repo's dist/. */
   appsDir: string;
   logLevel: string;
+  /** The first admin's password on an empty store; without it a random one is printed once. */
+  adminPassword: string | undefined;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -23,5 +25,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     appsDir: path.resolve(env.APPS_DIR ?? './dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
   };
 }

@@ -1,6 +1,19 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { createTargetResolver } from './auth/action-targets.ts';
+import { accountRoutes } from './auth/account-routes.ts';
+import { createAuthService } from './auth/auth-service.ts';
+import { useRequestAuth } from './auth/request-auth.ts';
+import { sessionRoutes } from './auth/session-routes.ts';
+import { accountRoom, identifySockets } from './auth/socket-identity.ts';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { deviceCommands, deviceNotifier, isDeviceOnline } from './devices/device-commands.ts';
+import { deviceRoutes } from './devices/device-routes.ts';
+import { createDeviceService } from './devices/device-service.ts';
+import { createPairingCodes } from './devices/pairing-codes.ts';
+import { useSecurityHeaders } from './web/security-headers.ts';
 import type { HubConfig } from './config.ts';
 import { seedDemoContent, DEMO_MEDIA_DIR } from './demo/seed-demo.ts';
 import { routeCommands } from './realtime/command-router.ts';
@@ -21,6 +34,8 @@ export interface Hub {
   app: FastifyInstance;
   io: HubIo;
   db: Db;
+  /** Set only on the first start of an empty store without ADMIN_PASSWORD: print it once. */
+  initialAdminPassword: string | undefined;
   /** Starts listening; resolves to the base URL people should use. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -38,20 +53,33 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   let base = publicBaseUrl(config.publicUrl, config.host, config.port);
   const kioskUrl = () => `${base}/kiosk/`;
 
-  // The io server is attached after the routes, but the service needs to reach it.
+  // The io server is attached after the routes, but the services need to reach it.
   let io: HubIo | undefined;
-  const stage = createStageService(db, stageBroadcaster(() => io!), kioskUrl);
+  const ioNow = () => io!;
+  const stage = createStageService(db, stageBroadcaster(ioNow), kioskUrl);
+  const auth = createAuthService(db, app.log, (accountId) => ioNow().in(accountRoom(accountId)).disconnectSockets(true));
+  const devices = createDeviceService(db, createPairingCodes(), deviceNotifier(ioNow), app.log);
+  const resolveTarget = createTargetResolver(db);
+  const initialAdminPassword = await auth.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
+  await useSecurityHeaders(app);
+  await app.register(fastifyCookie);
+  useRequestAuth(app, auth, resolveTarget);
   await app.register(healthRoute, { version: VERSION, connectedClients: () => io?.engine.clientsCount ?? 0 });
+  await app.register(sessionRoutes, { auth });
+  await app.register(accountRoutes, { auth });
+  await app.register(deviceRoutes, { devices, isOnline: (deviceId) => isDeviceOnline(ioNow, deviceId) });
+  await app.register(auditRoutes, { db });
   await app.register(stageRoutes, { stage });
   await app.register(appStatic, { appsDir: config.appsDir });
   await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });
   app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
 
   io = attachSocketServer(app.server, app.log);
-  const commands = { ...stageCommands(stage) };
-  io.on('connection', (socket) => routeCommands(socket, commands, app.log));
+  identifySockets(io, auth, devices, app.log);
+  const handlers = { ...stageCommands(stage), ...deviceCommands(devices) };
+  io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
 
   // Transports close first, so no command lands after the store is closed. Closing the engine
   // (not disconnecting each socket) lets clients see a lost link and reconnect to the next hub.
@@ -66,6 +94,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     app,
     io,
     db,
+    initialAdminPassword,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const { port } = app.server.address() as AddressInfo;

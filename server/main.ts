@@ -18,6 +18,14 @@ process.stdout.write(`
 ${groups}
     Health:             ${base}/healthz
 `);
+if (hub.initialAdminPassword) {
+  // Shown once: it is stored only as a hash. `npm run admin:password` sets a new one.
+  process.stdout.write(`
+  First start: an admin account was created.
+    username: admin
+    password: ${hub.initialAdminPassword}
+`);
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -40,6 +40,66 @@ export const ERROR_MESSAGES = {
     'zh-CN': '没有这个页面或资源。',
     en: 'There is no such page or resource.',
   },
+  UNAUTHENTICATED: {
+    'zh-CN': '请先登录。',
+    en: 'Please sign in first.',
+  },
+  FORBIDDEN: {
+    'zh-CN': '您的账号没有这项操作的权限。',
+    en: 'Your account is not allowed to do this.',
+  },
+  BAD_CREDENTIALS: {
+    'zh-CN': '用户名或密码不正确。',
+    en: 'The username or password is not right.',
+  },
+  SIGN_IN_LOCKED: {
+    'zh-CN': '登录失败次数过多，请稍后再试。',
+    en: 'Too many failed sign-ins; try again later.',
+  },
+  CSRF_REFUSED: {
+    'zh-CN': '请求来源无法确认，已拒绝。请刷新页面后重试。',
+    en: 'The request’s origin could not be confirmed; reload the page and try again.',
+  },
+  ORIGIN_REFUSED: {
+    'zh-CN': '不接受来自其他网站的连接。',
+    en: 'Connections from other sites are not accepted.',
+  },
+  DEVICE_UNKNOWN: {
+    'zh-CN': '这台设备的凭证无效，请重新配对。',
+    en: 'This device’s credentials are not valid; pair it again.',
+  },
+  DEVICE_REVOKED: {
+    'zh-CN': '这台设备已被停用，请重新配对。',
+    en: 'This device has been revoked; pair it again.',
+  },
+  DEVICE_EXPIRED: {
+    'zh-CN': '这台设备的配对已过期，请重新配对。',
+    en: 'This device’s pairing has expired; pair it again.',
+  },
+  PAIRING_CODE_INVALID: {
+    'zh-CN': '配对码不正确或已过期，请核对屏幕上的配对码。',
+    en: 'The pairing code is wrong or has expired; check the code on the device.',
+  },
+  UNKNOWN_VENUE: {
+    'zh-CN': '找不到这个会场。',
+    en: 'There is no venue with this id.',
+  },
+  UNKNOWN_DEVICE: {
+    'zh-CN': '找不到这台设备。',
+    en: 'There is no device with this id.',
+  },
+  UNKNOWN_ACCOUNT: {
+    'zh-CN': '找不到这个账号。',
+    en: 'There is no account with this id.',
+  },
+  USERNAME_TAKEN: {
+    'zh-CN': '这个用户名已被使用。',
+    en: 'This username is already taken.',
+  },
+  WEAK_PASSWORD: {
+    'zh-CN': '密码至少需要 10 个字符。',
+    en: 'A password needs at least 10 characters.',
+  },
   NO_ANSWER: {
     'zh-CN': '中控没有应答，请检查网络后重试。',
     en: 'The hub did not answer; check the network and try again.',

@@ -1,4 +1,4 @@
-import type { Static, TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { AckCallback } from './ack.ts';
 import {
   ConsoleSnapshot,
@@ -11,6 +11,7 @@ import {
   TakeRequest,
   WatchGroupRequest,
 } from './stage.ts';
+import { DevicePaired, IdentityView, PairingStartReply, PairingStartRequest } from './identity.ts';
 
 /**
  * The whole Socket.io protocol. Every command a client sends has a request schema (checked
@@ -23,6 +24,8 @@ export const clientCommands = {
   'stage:overview': { request: OverviewRequest, reply: ConsoleSnapshot },
   'stage:prepare': { request: PrepareRequest, reply: SlotState },
   'stage:take': { request: TakeRequest, reply: SlotState },
+  /** An unpaired screen or kiosk asks for a code to show, for staff to approve. */
+  'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
 } as const satisfies Record<string, { request: TSchema; reply: TSchema }>;
 
 export const serverEvents = {
@@ -30,6 +33,12 @@ export const serverEvents = {
   'stage:program': ProgramView,
   /** To the consoles only: screens never see what is being prepared. */
   'stage:preview': PreviewView,
+  /** Right after connecting: who the hub takes this client for. */
+  'hub:identity': IdentityView,
+  /** To the waiting device only: its token, to keep and send in every handshake. */
+  'device:paired': DevicePaired,
+  /** To a device that was just revoked, before it is disconnected. */
+  'device:revoked': Type.Object({}),
 } as const satisfies Record<string, TSchema>;
 
 export type ClientCommand = keyof typeof clientCommands;

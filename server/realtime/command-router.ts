@@ -5,6 +5,9 @@ import { errorMessage, type Locale } from '../../shared/errors.ts';
 import { clientCommands, isClientCommand, type ClientCommand, type CommandReply, type CommandRequest } from '../../shared/events.ts';
 import { HubError } from '../hub-error.ts';
 import { checkRequest } from './check-request.ts';
+import { checkReach, checkRole } from '../auth/guard.ts';
+import type { Identity } from '../auth/identity.ts';
+import type { TargetResolver } from '../auth/action-targets.ts';
 import { newBucket, takeToken, type RateLimit } from './rate-limiter.ts';
 
 export type CommandHandler<C extends ClientCommand> = (
@@ -23,11 +26,19 @@ export function failure(error: unknown, locale: Locale, log: FastifyBaseLogger):
   return { ok: false, code: 'INTERNAL', message: errorMessage('INTERNAL', locale) };
 }
 
+export interface RouteOptions {
+  handlers: CommandHandlers;
+  resolveTarget: TargetResolver;
+  log: FastifyBaseLogger;
+  limit?: RateLimit;
+}
+
 /**
- * The one path every client event takes: rate limit → known event → schema check → domain
- * handler → acknowledgement. Handlers stay thin and never see an unchecked payload.
+ * The one path every client event takes: rate limit → known event → role → schema check →
+ * reach (venue, group) → domain handler → acknowledgement. Handlers stay thin and never see an
+ * unchecked payload or an unauthorised caller.
  */
-export function routeCommands(socket: Socket, handlers: CommandHandlers, log: FastifyBaseLogger, limit = DEFAULT_RATE_LIMIT): void {
+export function routeCommands(socket: Socket, { handlers, resolveTarget, log, limit = DEFAULT_RATE_LIMIT }: RouteOptions): void {
   const locale: Locale = socket.data.locale ?? 'zh-CN';
   const bucket = newBucket(limit, Date.now());
   let refusedSinceLog = 0;
@@ -55,7 +66,7 @@ export function routeCommands(socket: Socket, handlers: CommandHandlers, log: Fa
       return;
     }
     if (!ack) log.warn({ socket: socket.id, event: name }, 'command sent without acknowledgement callback');
-    void runCommand(name, args[0], socket, handlers, locale, log).then((reply) => ack?.(reply));
+    void runCommand(name, args[0], socket, { handlers, resolveTarget, log }, locale).then((reply) => ack?.(reply));
   });
 }
 
@@ -64,12 +75,14 @@ async function runCommand(
   command: ClientCommand,
   payload: unknown,
   socket: Socket,
-  handlers: CommandHandlers,
+  { handlers, resolveTarget, log }: RouteOptions,
   locale: Locale,
-  log: FastifyBaseLogger,
 ): Promise<Ack<unknown>> {
   try {
+    const identity = socket.data.identity as Identity;
+    checkRole(identity, command);
     checkRequest(clientCommands[command].request, payload);
+    checkReach(identity, command, resolveTarget(command, payload as Record<string, unknown>));
     const handler = handlers[command] as (request: unknown, socket: Socket) => unknown;
     return { ok: true, data: await handler(payload, socket) };
   } catch (error) {

@@ -14,7 +14,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 const checkAuth = TypeCompiler.Compile(HandshakeAuth);
 
-function refusal(code: HandshakeRefusal['code'], detail: string): Error & { data: HandshakeRefusal } {
+export function refusal(code: HandshakeRefusal['code'], detail: string): Error & { data: HandshakeRefusal } {
   const error = new Error(detail) as Error & { data: HandshakeRefusal };
   error.data = { code, message: errorMessage(code), serverProtocol: PROTOCOL_VERSION };
   return error;
@@ -49,6 +49,7 @@ export function attachSocketServer(httpServer: HttpServer, log: FastifyBaseLogge
     }
     socket.data.client = auth.client;
     socket.data.locale = auth.locale ?? 'zh-CN';
+    socket.data.deviceToken = auth.deviceToken;
     next();
   });
 

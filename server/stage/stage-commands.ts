@@ -1,9 +1,14 @@
 import type { CommandHandlers } from '../realtime/command-router.ts';
-import { CONSOLE_ROOM, groupRoom } from './stage-rooms.ts';
+import { visibleVenues } from '../auth/guard.ts';
+import { actorOf, type Identity } from '../auth/identity.ts';
+import { consoleRoom, groupRoom } from './stage-rooms.ts';
 import type { StageService } from './stage-service.ts';
 
+type StageCommands = Pick<CommandHandlers, 'stage:watch' | 'stage:overview' | 'stage:prepare' | 'stage:take'>;
+
 /** Socket commands of the stage: thin wiring over the service, plus the rooms a socket joins. */
-export function stageCommands(stage: StageService): Pick<CommandHandlers, 'stage:watch' | 'stage:overview' | 'stage:prepare' | 'stage:take'> {
+export function stageCommands(stage: StageService): StageCommands {
+  const identityOf = (socket: { data: { identity?: Identity } }) => socket.data.identity!;
   return {
     'stage:watch': ({ groupId }, socket) => {
       const snapshot = stage.screenSnapshot(groupId);
@@ -13,10 +18,11 @@ export function stageCommands(stage: StageService): Pick<CommandHandlers, 'stage
       return snapshot;
     },
     'stage:overview': (_request, socket) => {
-      void socket.join(CONSOLE_ROOM);
-      return stage.overview();
+      const overview = stage.overview(visibleVenues(identityOf(socket)));
+      for (const venue of overview.venues) void socket.join(consoleRoom(venue.id));
+      return overview;
     },
-    'stage:prepare': (request) => stage.prepare(request),
-    'stage:take': (request) => stage.take(request),
+    'stage:prepare': (request, socket) => stage.prepare(request, actorOf(identityOf(socket), socket.handshake.address)),
+    'stage:take': (request, socket) => stage.take(request, actorOf(identityOf(socket), socket.handshake.address)),
   };
 }

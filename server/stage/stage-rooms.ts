@@ -1,13 +1,14 @@
 import type { HubIo } from '../realtime/socket-server.ts';
 import type { StageBroadcaster } from './stage-service.ts';
 
-export const CONSOLE_ROOM = 'consoles';
+/** Consoles are grouped by venue, so an operator's console hears only its own venue. */
+export const consoleRoom = (venueId: string) => `consoles:${venueId}`;
 export const groupRoom = (groupId: string) => `group:${groupId}`;
 
-/** Program goes to the group's screens and the consoles; preview to the consoles only. */
+/** Program goes to the group's screens and its venue's consoles; preview to those consoles only. */
 export function stageBroadcaster(io: () => HubIo): StageBroadcaster {
   return {
-    program: (view) => io().to(groupRoom(view.groupId)).to(CONSOLE_ROOM).emit('stage:program', view),
-    preview: (view) => io().to(CONSOLE_ROOM).emit('stage:preview', view),
+    program: (view, venueId) => io().to(groupRoom(view.groupId)).to(consoleRoom(venueId)).emit('stage:program', view),
+    preview: (view, venueId) => io().to(consoleRoom(venueId)).emit('stage:preview', view),
   };
 }

@@ -64,4 +64,64 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'staff accounts, sessions, failure throttle, devices, audit log',
+    sql: `
+      CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'mc', 'operator', 'viewer')),
+        -- JSON array of venue ids; NULL means every venue
+        venue_ids TEXT,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ip TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_account ON sessions(account_id);
+      -- failures keyed by what was tried (a username, a staff member's pairing attempts), never
+      -- by address: a venue's phones share one address behind NAT
+      CREATE TABLE throttled_failures (
+        key TEXT PRIMARY KEY COLLATE NOCASE,
+        failures INTEGER NOT NULL,
+        locked_until INTEGER NOT NULL,
+        last_failure_at INTEGER NOT NULL
+      );
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('screen', 'kiosk')),
+        name TEXT NOT NULL,
+        venue_id TEXT NOT NULL REFERENCES venues(id),
+        group_id TEXT REFERENCES display_groups(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        paired_at INTEGER NOT NULL,
+        paired_by INTEGER REFERENCES accounts(id),
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        last_seen_at INTEGER
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        ip TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        detail_json TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_time ON audit_log(at);
+    `,
+  },
 ];

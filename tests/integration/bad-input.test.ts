@@ -2,18 +2,20 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ConsoleSnapshot } from '../../shared/stage.ts';
 import { connectClient, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { api, signIn, staffSocket, type Session } from '../support/staff.ts';
 
 let running: RunningHub;
+let admin: Session;
 let mc: Socket;
 // Read over REST, so these reads never count against the console socket's rate limit.
-const stageNow = async () => ((await (await fetch(`${running.base}/api/stage`)).json()) as ConsoleSnapshot).stages;
+const stageNow = async () => ((await (await api(running.base, admin).get('/api/stage')).json()) as ConsoleSnapshot).stages;
 /** Raw bodies on purpose: some of these are not JSON at all. */
-const post = (path: string, body: string) =>
-  fetch(`${running.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const post = (path: string, body: string) => api(running.base, admin).post(path, body);
 
 beforeAll(async () => {
   running = await startHub();
-  mc = await connectClient(running.base, 'console');
+  admin = await signIn(running.base);
+  mc = await staffSocket(running.base, admin);
 });
 afterAll(async () => {
   mc.close();
@@ -47,7 +49,7 @@ test('an unknown event leaves a log line', async () => {
 
 test('a 2 MB string closes only the sender\u2019s connection, with a log line, and changes nothing', async () => {
   const before = await stageNow();
-  const sender = await connectClient(running.base, 'console');
+  const sender = await staffSocket(running.base, admin);
   const closed = new Promise<string>((resolve) => sender.on('disconnect', resolve));
   sender.emit('stage:prepare', { groupId: 'main-stage', scene: { kind: 'message', tone: 'info', title: 'x'.repeat(2 * 1024 * 1024), body: '' } }, () => {});
   expect(await closed).toMatch(/transport (close|error)/);
@@ -78,7 +80,7 @@ test.each([
 });
 
 test('a flood of 1,000 events from one socket is cut to the rate limit, logged, and other clients go on', async () => {
-  const flooder = await connectClient(running.base, 'console');
+  const flooder = await staffSocket(running.base, admin);
   const before = (await stageNow()).find((stage) => stage.groupId === 'lobby')!;
   const acks = await Promise.all(
     Array.from({ length: 1000 }, (_, i) =>
@@ -101,9 +103,9 @@ test('a flood of 1,000 events from one socket is cut to the rate limit, logged, 
 });
 
 test('a handshake from another protocol version is told to reload; one without auth is refused', async () => {
-  await expect(connectClient(running.base, 'kiosk', { protocol: 0, client: 'kiosk' })).rejects.toMatchObject({
+  await expect(connectClient(running.base, 'kiosk', { auth: { protocol: 0, client: 'kiosk' } })).rejects.toMatchObject({
     data: { code: 'PROTOCOL_MISMATCH', serverProtocol: expect.any(Number) },
   });
-  await expect(connectClient(running.base, 'kiosk', {})).rejects.toMatchObject({ data: { code: 'BAD_PAYLOAD' } });
+  await expect(connectClient(running.base, 'kiosk', { auth: {} })).rejects.toMatchObject({ data: { code: 'BAD_PAYLOAD' } });
   expect((await fetch(`${running.base}/healthz`)).status).toBe(200);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { connectClient, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { api, signIn } from '../support/staff.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 
 let running: RunningHub;
@@ -39,7 +40,7 @@ test('serves the built apps, with index.html for client routes and long cache on
 });
 
 test('serves the demo media that ship with the app', async () => {
-  const stage = await (await fetch(`${running.base}/api/stage`)).json();
+  const stage = await (await api(running.base, await signIn(running.base)).get('/api/stage')).json();
   const items = stage.playlists[0].items as { url: string; kind: string }[];
   expect(items.length).toBeGreaterThanOrEqual(3);
   for (const item of items) {

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { ConsoleSnapshot, ProgramView, PreviewView, ScreenSnapshot, SlotState } from '../../shared/stage.ts';
 import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { takeOverRest } from '../support/rest.ts';
+import { deviceSocket, pairDevice, signIn, staffSocket, type Session } from '../support/staff.ts';
 
 const opened: { hubs: RunningHub[]; sockets: Socket[] } = { hubs: [], sockets: [] };
 afterEach(async () => {
@@ -10,15 +11,26 @@ afterEach(async () => {
   for (const hub of opened.hubs.splice(0)) await hub.close();
 });
 
+const VENUE_OF: Record<string, string> = {
+  'main-stage': 'taihu',
+  'side-screens': 'taihu',
+  lobby: 'taihu',
+  'songzhuang-hall': 'songzhuang',
+  'lucheng-hall': 'lucheng',
+};
+
+/** The hub with an admin signed in; `client('console')` is the admin's console, `screen(group)` a screen paired to that group. */
 async function hubWithClients(dataDir?: string) {
   const running = await startHub(dataDir);
   opened.hubs.push(running);
-  const client = async (kind: 'screen' | 'console') => {
-    const socket = await connectClient(running.base, kind);
-    opened.sockets.push(socket);
-    return socket;
+  const admin: Session = await signIn(running.base);
+  const keep = (socket: Socket) => (opened.sockets.push(socket), socket);
+  const client = async (_kind: 'console') => keep(await staffSocket(running.base, admin));
+  const screen = async (groupId: string) => {
+    const { token } = await pairDevice(running.base, admin, { kind: 'screen', venueId: VENUE_OF[groupId]!, groupId });
+    return keep(await deviceSocket(running.base, token));
   };
-  return { running, client };
+  return { running, client, screen, admin };
 }
 
 async function watch(socket: Socket, groupId: string) {
@@ -53,10 +65,10 @@ test('an empty data folder starts with the demo event: the main venue, two sub-v
 });
 
 test('a take reaches every screen of the group and the consoles, and no other group', async () => {
-  const { client } = await hubWithClients();
-  const screens = await Promise.all([client('screen'), client('screen'), client('screen')]);
+  const { client, screen } = await hubWithClients();
+  const screens = await Promise.all([screen('main-stage'), screen('main-stage'), screen('main-stage')]);
   const before = await Promise.all(screens.map((screen) => watch(screen, 'main-stage')));
-  const lobby = await client('screen');
+  const lobby = await screen('lobby');
   await watch(lobby, 'lobby');
   const lobbySaw = record(lobby, 'stage:program');
   const lobbyPreviews = record(lobby, 'stage:preview');
@@ -85,10 +97,10 @@ test('a take reaches every screen of the group and the consoles, and no other gr
 });
 
 test('a loop take carries its playlist, so a screen can play it without asking again', async () => {
-  const { client } = await hubWithClients();
-  const screen = await client('screen');
-  await watch(screen, 'lobby');
-  const arrival = nextEvent<ProgramView>(screen, 'stage:program');
+  const { client, screen } = await hubWithClients();
+  const lobby = await screen('lobby');
+  await watch(lobby, 'lobby');
+  const arrival = nextEvent<ProgramView>(lobby, 'stage:program');
   const consoleSocket = await client('console');
   await prepareAndTake(consoleSocket, 'lobby', { kind: 'loop', playlistId: 'festival-loop' });
   const view = await arrival;
@@ -97,7 +109,7 @@ test('a loop take carries its playlist, so a screen can play it without asking a
 });
 
 test('a take of a preview that another MC changed meanwhile is refused, and the program stays', async () => {
-  const { client } = await hubWithClients();
+  const { client, screen } = await hubWithClients();
   const [mcA, mcB] = await Promise.all([client('console'), client('console')]);
   const seenByA = await request<SlotState>(mcA, 'stage:prepare', {
     groupId: 'side-screens',
@@ -108,9 +120,9 @@ test('a take of a preview that another MC changed meanwhile is refused, and the 
   const refused = await request(mcA, 'stage:take', { groupId: 'side-screens', previewRevision: seenByA.data.revision });
   expect(refused).toMatchObject({ ok: false, code: 'PREVIEW_CHANGED' });
   expect(refused.ok === false && refused.message).toContain('预览');
-  const screen = await watch(await client('screen'), 'side-screens');
-  expect(screen.program.slot.scene.kind).toBe('message');
-  expect(screen.program.slot.scene).toMatchObject({ title: '第十九届安全文化节' });
+  const shown = await watch(await screen('side-screens'), 'side-screens');
+  expect(shown.program.slot.scene.kind).toBe('message');
+  expect(shown.program.slot.scene).toMatchObject({ title: '第十九届安全文化节' });
 });
 
 test('after a hub restart a new screen shows the scene taken before, and revisions keep rising', async () => {
@@ -123,18 +135,18 @@ test('after a hub restart a new screen shows the scene taken before, and revisio
   await opened.hubs.pop()!.close();
 
   const second = await hubWithClients(dataDir);
-  const snapshot = await watch(await second.client('screen'), 'main-stage');
+  const snapshot = await watch(await second.screen('main-stage'), 'main-stage');
   expect(snapshot.program.slot).toMatchObject({ revision: taken.data.revision, scene });
   const again = await prepareAndTake(await second.client('console'), 'main-stage', { kind: 'blank' });
   expect(again.ok && again.data.revision).toBeGreaterThan(taken.data.revision);
 });
 
 test('REST prepare and take do what the socket commands do, and broadcast to the screens', async () => {
-  const { running, client } = await hubWithClients();
-  const screen = await client('screen');
-  await watch(screen, 'lucheng-hall');
-  const arrival = nextEvent<ProgramView>(screen, 'stage:program');
-  const slot = await takeOverRest(running.base, 'lucheng-hall', { kind: 'blank' });
+  const { running, screen, admin } = await hubWithClients();
+  const lucheng = await screen('lucheng-hall');
+  await watch(lucheng, 'lucheng-hall');
+  const arrival = nextEvent<ProgramView>(lucheng, 'stage:program');
+  const slot = await takeOverRest(running.base, 'lucheng-hall', { kind: 'blank' }, admin);
   const view = await arrival;
   expect(view.slot).toEqual(slot);
   expect(view.slot.scene).toEqual({ kind: 'blank' });

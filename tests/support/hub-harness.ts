@@ -21,13 +21,14 @@ export interface RunningHub {
 }
 
 export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'eventday-test-'));
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
 /** The real hub, on a free loopback port, with a temporary data folder and its log lines kept. */
 export async function startHub(dataDir = newDataDir()): Promise<RunningHub> {
   const logs: LogLine[] = [];
   const stream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
   const hub = await createHub(
-    { port: 0, host: '127.0.0.1', dataDir, publicUrl: undefined, appsDir: path.resolve('dist'), logLevel: 'debug' },
+    { port: 0, host: '127.0.0.1', dataDir, publicUrl: undefined, appsDir: path.resolve('dist'), logLevel: 'debug', adminPassword: ADMIN_PASSWORD },
     { level: 'debug', stream },
   );
   const base = await hub.listen();
@@ -36,9 +37,21 @@ export async function startHub(dataDir = newDataDir()): Promise<RunningHub> {
 
 type Client = 'screen' | 'console' | 'kiosk';
 
+export interface ConnectOptions {
+  auth?: object;
+  /** A staff session cookie, sent in the handshake as a browser would. */
+  cookie?: string;
+  deviceToken?: string;
+  origin?: string;
+}
+
 /** A real socket.io-client, resolved once connected (or rejected with the hub's refusal). */
-export function connectClient(base: string, client: Client = 'console', auth: object = { protocol: PROTOCOL_VERSION, client }): Promise<Socket> {
-  const socket = io(base, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+export function connectClient(base: string, client: Client = 'console', options: ConnectOptions = {}): Promise<Socket> {
+  const auth = options.auth ?? { protocol: PROTOCOL_VERSION, client, ...(options.deviceToken ? { deviceToken: options.deviceToken } : {}) };
+  const extraHeaders: Record<string, string> = {};
+  if (options.cookie) extraHeaders.cookie = options.cookie;
+  if (options.origin) extraHeaders.origin = options.origin;
+  const socket = io(base, { transports: ['websocket'], auth, extraHeaders, reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {

@@ -1,0 +1,48 @@
+/**
+ * Who may do what: the one table the hub's guard reads for every socket event and REST route,
+ * and the one the README shows. A principal is a staff role, a paired device, or a visitor
+ * (anyone unauthenticated, including a device that is not paired yet).
+ */
+export const ROLES = ['admin', 'mc', 'operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const DEVICE_KINDS = ['screen', 'kiosk'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export type Principal = Role | DeviceKind | 'visitor';
+export const PRINCIPALS: readonly Principal[] = [...ROLES, ...DEVICE_KINDS, 'visitor'];
+
+/**
+ * How far an allowed principal reaches: `all`, or only targets in the principal's venues
+ * (a device: its own venue and group). `filtered` lists return only what the principal may see.
+ */
+export type Scope = 'all' | 'venue' | 'filtered';
+
+export interface Permission {
+  allowed: readonly Principal[];
+  scope: Scope;
+  /** Shown in the README table. */
+  what: string;
+}
+
+const STAFF: readonly Principal[] = ROLES;
+const CHANGERS: readonly Principal[] = ['admin', 'mc', 'operator'];
+
+export const PERMISSIONS = {
+  'stage:overview': { allowed: STAFF, scope: 'filtered', what: 'see venues, groups, program and preview' },
+  'stage:watch': { allowed: [...STAFF, 'screen'], scope: 'venue', what: 'watch a group’s program (a screen: its own group)' },
+  'stage:prepare': { allowed: CHANGERS, scope: 'venue', what: 'prepare a scene in a group’s preview' },
+  'stage:take': { allowed: CHANGERS, scope: 'venue', what: 'take a group’s preview live' },
+  'pairing:start': { allowed: ['visitor'], scope: 'all', what: 'show a pairing code on an unpaired device' },
+  'device:list': { allowed: STAFF, scope: 'filtered', what: 'list paired devices' },
+  'device:approve': { allowed: CHANGERS, scope: 'venue', what: 'pair a device with its code' },
+  'device:revoke': { allowed: CHANGERS, scope: 'venue', what: 'revoke a device' },
+  'account:list': { allowed: ['admin'], scope: 'all', what: 'list staff accounts' },
+  'account:create': { allowed: ['admin'], scope: 'all', what: 'create a staff account' },
+  'account:update': { allowed: ['admin'], scope: 'all', what: 'change an account’s role, venues, password or disable it' },
+  'audit:list': { allowed: ['admin'], scope: 'all', what: 'read the audit log' },
+} as const satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function isAllowed(action: Action, principal: Principal): boolean {
+  return (PERMISSIONS[action].allowed as readonly Principal[]).includes(principal);
+}

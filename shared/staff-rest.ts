@@ -1,0 +1,84 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Slug } from './ids.ts';
+import { AccountView, DeviceView } from './identity.ts';
+
+/** REST bodies of sign-in, accounts, devices and the audit log. */
+const strict = { additionalProperties: false } as const;
+const Username = Type.String({ pattern: '^[A-Za-z0-9._-]{2,32}$' });
+const Password = Type.String({ minLength: 1, maxLength: 200 });
+const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('mc'), Type.Literal('operator'), Type.Literal('viewer')]);
+const VenueIds = Type.Union([Type.Array(Slug, { maxItems: 50 }), Type.Null()]);
+
+export const SignInBody = Type.Object({ username: Username, password: Password }, strict);
+export type SignInBody = Static<typeof SignInBody>;
+
+/** The CSRF token goes back in an x-csrf-token header on every change made with the cookie. */
+export const SessionReply = Type.Object({ account: AccountView, csrfToken: Type.String(), expiresAt: Type.Integer() });
+export type SessionReply = Static<typeof SessionReply>;
+
+export const CreateAccountBody = Type.Object(
+  { username: Username, displayName: Type.String({ minLength: 1, maxLength: 40 }), role: RoleSchema, venueIds: VenueIds, password: Password },
+  strict,
+);
+export type CreateAccountBody = Static<typeof CreateAccountBody>;
+
+export const UpdateAccountBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    role: Type.Optional(RoleSchema),
+    venueIds: Type.Optional(VenueIds),
+    password: Type.Optional(Password),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+export const AccountParams = Type.Object({ accountId: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+
+export const ApproveDeviceBody = Type.Object(
+  {
+    code: Type.String({ minLength: 4, maxLength: 12 }),
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    venueId: Slug,
+    groupId: Type.Optional(Type.Union([Slug, Type.Null()])),
+  },
+  strict,
+);
+export type ApproveDeviceBody = Static<typeof ApproveDeviceBody>;
+export const DeviceParams = Type.Object({ deviceId: Type.String({ pattern: '^dev-[0-9a-f]{8}$' }) });
+
+export const DeviceRecordView = Type.Composite([
+  DeviceView,
+  Type.Object({
+    pairedAt: Type.Integer(),
+    expiresAt: Type.Integer(),
+    revokedAt: Type.Union([Type.Integer(), Type.Null()]),
+    lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
+    online: Type.Boolean(),
+  }),
+]);
+export type DeviceRecordView = Static<typeof DeviceRecordView>;
+
+export const AuditQuery = Type.Object(
+  {
+    action: Type.Optional(Type.String({ maxLength: 40 })),
+    actor: Type.Optional(Type.String({ maxLength: 40 })),
+    target: Type.Optional(Type.String({ maxLength: 80 })),
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  },
+  strict,
+);
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditEntryView = Type.Object({
+  id: Type.Integer(),
+  at: Type.Integer(),
+  actorKind: Type.String(),
+  actorId: Type.String(),
+  actorName: Type.String(),
+  ip: Type.String(),
+  action: Type.String(),
+  target: Type.String(),
+  detail: Type.Unknown(),
+});
+export type AuditEntryView = Static<typeof AuditEntryView>;

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { Ack } from '../../shared/ack.ts';
+import { isAllowed, PERMISSIONS, type Action, type Principal } from '../../shared/permissions.ts';
+import type { ConsoleSnapshot } from '../../shared/stage.ts';
+import { connectClient, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
+
+/**
+ * Role × action: every socket event and every REST route, tried by every kind of caller, is
+ * allowed or refused exactly as shared/permissions.ts (and the README's table) says.
+ */
+let running: RunningHub;
+let admin: Session;
+let spareAccountId: number;
+const sessions: Partial<Record<Principal, Session>> = {};
+const sockets: Partial<Record<Principal, Socket>> = {};
+
+/** Each caller's own ground: a group and venue inside its reach, and one outside it. */
+const HOME: Record<Principal, { groupId: string; venueId: string; outside?: { groupId: string; venueId: string } }> = {
+  admin: { groupId: 'main-stage', venueId: 'taihu' },
+  mc: { groupId: 'side-screens', venueId: 'taihu', outside: { groupId: 'lucheng-hall', venueId: 'lucheng' } },
+  operator: { groupId: 'songzhuang-hall', venueId: 'songzhuang', outside: { groupId: 'lobby', venueId: 'taihu' } },
+  viewer: { groupId: 'lobby', venueId: 'taihu' },
+  screen: { groupId: 'lucheng-hall', venueId: 'lucheng', outside: { groupId: 'main-stage', venueId: 'taihu' } },
+  kiosk: { groupId: 'lobby', venueId: 'taihu' },
+  visitor: { groupId: 'main-stage', venueId: 'taihu' },
+};
+
+const SOCKET_CALLERS: Principal[] = ['admin', 'mc', 'operator', 'viewer', 'screen', 'kiosk', 'visitor'];
+/** Devices hold no REST credential: over REST they are visitors. */
+const REST_CALLERS: Principal[] = ['admin', 'mc', 'operator', 'viewer', 'visitor'];
+
+const refusalFor = (principal: Principal) => (principal === 'visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+
+async function previewRevision(groupId: string): Promise<number> {
+  const overview = (await (await api(running.base, admin).get('/api/stage')).json()) as ConsoleSnapshot;
+  return overview.stages.find((stage) => stage.groupId === groupId)!.preview.revision;
+}
+
+/** A code shown by a fresh unpaired device, for approve attempts. */
+async function freshCode(): Promise<{ code: string; waiting: Socket }> {
+  const waiting = await connectClient(running.base, 'screen');
+  const ack = await request<{ code: string }>(waiting, 'pairing:start', { kind: 'kiosk' });
+  if (!ack.ok) throw new Error(ack.code);
+  return { code: ack.data.code, waiting };
+}
+
+beforeAll(async () => {
+  running = await startHub();
+  admin = await signIn(running.base);
+  sessions.admin = admin;
+  sessions.mc = await staffSession(running.base, admin, 'mc1', 'mc', ['taihu']);
+  sessions.operator = await staffSession(running.base, admin, 'operator1', 'operator', ['songzhuang']);
+  sessions.viewer = await staffSession(running.base, admin, 'viewer1', 'viewer', null);
+  spareAccountId = (await staffSession(running.base, admin, 'spare1', 'viewer', null)).account.id;
+  for (const role of ['admin', 'mc', 'operator', 'viewer'] as const) sockets[role] = await staffSocket(running.base, sessions[role]!);
+  const screen = await pairDevice(running.base, admin, { kind: 'screen', venueId: 'lucheng', groupId: 'lucheng-hall' });
+  sockets.screen = await deviceSocket(running.base, screen.token, 'screen');
+  const kiosk = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: 'taihu' });
+  sockets.kiosk = await deviceSocket(running.base, kiosk.token, 'kiosk');
+  sockets.visitor = await connectClient(running.base, 'kiosk');
+});
+afterAll(async () => {
+  Object.values(sockets).forEach((socket) => socket?.close());
+  await running.close();
+});
+
+/** The socket form of each action, with a payload inside the caller's reach. */
+const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupId: string; venueId: string }) => Promise<Ack<unknown>>>> = {
+  'stage:overview': (p) => request(sockets[p]!, 'stage:overview', {}),
+  'stage:watch': (p, where) => request(sockets[p]!, 'stage:watch', { groupId: where.groupId }),
+  'stage:prepare': (p, where) =>
+    request(sockets[p]!, 'stage:prepare', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `来自 ${p}`, body: '' } }),
+  'stage:take': async (p, where) => request(sockets[p]!, 'stage:take', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId) }),
+  'pairing:start': (p) => request(sockets[p]!, 'pairing:start', { kind: 'screen' }),
+};
+
+describe('socket events', () => {
+  for (const [action, call] of Object.entries(socketCalls) as [Action, NonNullable<(typeof socketCalls)[Action]>][]) {
+    test.each(SOCKET_CALLERS)(`${action} as %s`, async (principal) => {
+      const ack = await call(principal, HOME[principal]);
+      if (isAllowed(action, principal)) expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
+      else expect(ack).toMatchObject({ ok: false, code: refusalFor(principal) });
+
+      // Venue-scoped actions: the same call outside the caller's venues is refused.
+      const outside = HOME[principal].outside;
+      if (isAllowed(action, principal) && PERMISSIONS[action].scope === 'venue' && outside) {
+        expect(await call(principal, outside)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      }
+    });
+  }
+});
+
+/** The REST form of each action: the response's status when allowed, and the route. */
+const restCalls: Partial<Record<Action, (session: Session | undefined, where: { groupId: string; venueId: string }) => Promise<Response>>> = {
+  'stage:overview': (s) => api(running.base, s).get('/api/stage'),
+  'stage:prepare': (s, where) => api(running.base, s).post(`/api/groups/${where.groupId}/prepare`, { scene: { kind: 'blank' } }),
+  'stage:take': async (s, where) =>
+    api(running.base, s).post(`/api/groups/${where.groupId}/take`, { previewRevision: await previewRevision(where.groupId) }),
+  'device:list': (s) => api(running.base, s).get('/api/devices'),
+  'device:approve': async (s, where) => {
+    const { code, waiting } = await freshCode();
+    const response = await api(running.base, s).post('/api/devices', { code, name: '测试终端', venueId: where.venueId });
+    waiting.close();
+    return response;
+  },
+  'device:revoke': async (s, where) => {
+    const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
+    return api(running.base, s).post(`/api/devices/${deviceId}/revoke`);
+  },
+  'account:list': (s) => api(running.base, s).get('/api/accounts'),
+  'account:create': (s) =>
+    api(running.base, s).post('/api/accounts', { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新人', role: 'viewer', venueIds: null, password: 'a-long-password' }),
+  // A changed account signs in again, so the change goes to an account no caller here uses.
+  'account:update': (s) => api(running.base, s).patch(`/api/accounts/${spareAccountId}`, { displayName: '观察员' }),
+  'audit:list': (s) => api(running.base, s).get('/api/audit'),
+};
+
+describe('REST routes', () => {
+  for (const [action, call] of Object.entries(restCalls) as [Action, NonNullable<(typeof restCalls)[Action]>][]) {
+    test.each(REST_CALLERS)(`${action} as %s`, async (principal) => {
+      const response = await call(sessions[principal], HOME[principal]);
+      const body = response.status === 204 ? null : await response.json();
+      if (isAllowed(action, principal)) expect([200, 204], JSON.stringify(body)).toContain(response.status);
+      else {
+        expect(response.status).toBe(principal === 'visitor' ? 401 : 403);
+        expect(body).toMatchObject({ code: refusalFor(principal) });
+      }
+      const outside = HOME[principal].outside;
+      if (isAllowed(action, principal) && PERMISSIONS[action].scope === 'venue' && outside) {
+        const refused = await call(sessions[principal], outside);
+        expect(refused.status).toBe(403);
+      }
+    });
+  }
+});
+
+test('every action in the table is tried over a socket or REST', () => {
+  const tried = new Set([...Object.keys(socketCalls), ...Object.keys(restCalls)]);
+  expect([...tried].sort()).toEqual(Object.keys(PERMISSIONS).sort());
+});
+
+test('lists are filtered to the caller’s venues', async () => {
+  const ack = await request<ConsoleSnapshot>(sockets.operator!, 'stage:overview', {});
+  expect(ack.ok && ack.data.venues.map((venue) => venue.id)).toEqual(['songzhuang']);
+  const devices = (await (await api(running.base, sessions.operator).get('/api/devices')).json()) as { venueId: string }[];
+  expect(devices.every((device) => device.venueId === 'songzhuang')).toBe(true);
+  const all = (await (await api(running.base, admin).get('/api/devices')).json()) as { venueId: string }[];
+  expect(new Set(all.map((device) => device.venueId)).size).toBeGreaterThan(1);
+});
