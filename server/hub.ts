@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { createTargetResolver } from './auth/action-targets.ts';
 import { accountRoutes } from './auth/account-routes.ts';
@@ -14,6 +14,7 @@ import { deviceRoutes } from './devices/device-routes.ts';
 import { createDeviceService } from './devices/device-service.ts';
 import { createPairingCodes } from './devices/pairing-codes.ts';
 import { useSecurityHeaders } from './web/security-headers.ts';
+import { withRedaction } from './log-redaction.ts';
 import type { HubConfig } from './config.ts';
 import { seedDemoContent, DEMO_MEDIA_DIR } from './demo/seed-demo.ts';
 import { routeCommands } from './realtime/command-router.ts';
@@ -47,7 +48,12 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   const db = openDatabase(config.dataDir);
   const seeded = seedDemoContent(db);
   // Request lines are left out: screens and kiosks poll all day; refusals and failures are logged.
-  const app = Fastify({ logger, bodyLimit: MAX_MESSAGE_BYTES, forceCloseConnections: true, disableRequestLogging: true });
+  const app = Fastify({
+    logger: withRedaction(logger),
+    bodyLimit: MAX_MESSAGE_BYTES,
+    forceCloseConnections: true,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   if (seeded) app.log.info('empty data folder: demo event seeded');
 
   let base = publicBaseUrl(config.publicUrl, config.host, config.port);

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createHub, type Hub } from '../../server/hub.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 import type { Ack } from '../../shared/ack.ts';
+import type { IdentityView } from '../../shared/identity.ts';
 
 export interface LogLine {
   level: number;
@@ -52,6 +53,8 @@ export function connectClient(base: string, client: Client = 'console', options:
   if (options.cookie) extraHeaders.cookie = options.cookie;
   if (options.origin) extraHeaders.origin = options.origin;
   const socket = io(base, { transports: ['websocket'], auth, extraHeaders, reconnection: false, forceNew: true });
+  // The hub names the client right after connecting: listen before the connection opens.
+  identities.set(socket, new Promise((resolve) => socket.once('hub:identity', resolve)));
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
@@ -60,6 +63,11 @@ export function connectClient(base: string, client: Client = 'console', options:
     });
   });
 }
+
+const identities = new WeakMap<Socket, Promise<IdentityView>>();
+
+/** Who the hub took this socket for ('hub:identity'). */
+export const identityOf = (socket: Socket) => identities.get(socket)!;
 
 export function request<T = unknown>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
   return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
