@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { openPage, shoot, VIEWPORTS } from './screens.ts';
+import { signIn } from '../support/staff.ts';
+import { openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
 
 let hub: HubProcess;
 test.beforeAll(async () => {
@@ -12,7 +13,8 @@ test.afterAll(async () => {
 
 test('the demo loop goes from a slide to the video with no frame without a picture', async ({ browser }) => {
   test.setTimeout(40_000);
-  const screen = await openPage(browser, `${hub.base}/display/screen/songzhuang-hall`, VIEWPORTS.screen);
+  const admin = await signIn(hub.base);
+  const screen = await openPairedScreen(browser, hub.base, admin, { venueId: 'songzhuang', groupId: 'songzhuang-hall' }, VIEWPORTS.screen);
   await expect(screen.locator('.layer.front img')).toBeVisible();
 
   // Watch every animation frame for 11 s (the first slide lasts 8 s, then the video plays).

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD } from '../support/hub-harness.ts';
+import { pairDevice, type Session } from '../support/staff.ts';
 
 export const SCREENSHOTS = path.resolve('tests/screenshots');
 fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -37,3 +39,36 @@ export const cjkFontInstalled = (page: Page) =>
     const width = (font: string) => ((context.font = font), context.measureText('Safety 2026 WWW').width);
     return width('32px "Noto Sans CJK SC", monospace') !== width('32px monospace');
   });
+
+/** Signs in on the console page through its form, as staff do. */
+export async function signInConsole(page: Page, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.locator('[data-tab="stage"]')).toBeVisible();
+}
+
+export async function openConsole(browser: Browser, base: string): Promise<Page> {
+  const page = await openPage(browser, `${base}/display/console`, VIEWPORTS.screen);
+  await signInConsole(page);
+  return page;
+}
+
+/**
+ * A screen already paired to a group: paired through the hub's real pairing round trip from
+ * Node, its token put where the screen app keeps it, then the page opened.
+ */
+export async function openPairedScreen(
+  browser: Browser,
+  base: string,
+  admin: Session,
+  where: { venueId: string; groupId: string },
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  const { token } = await pairDevice(base, admin, { kind: 'screen', ...where });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
+  const page = await context.newPage();
+  await page.goto(`${base}/display/screen/${where.groupId}`);
+  return page;
+}

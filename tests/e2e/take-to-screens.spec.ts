@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { takeOverRest } from '../support/rest.ts';
-import { cjkFontInstalled, openPage, shoot, shownOn, VIEWPORTS } from './screens.ts';
+import { signIn, type Session } from '../support/staff.ts';
+import { cjkFontInstalled, openConsole, openPage, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
 
 let hub: HubProcess;
+let admin: Session;
+const MAIN_STAGE = { venueId: 'taihu', groupId: 'main-stage' };
 test.beforeAll(async () => {
   hub = await startHubProcess();
+  admin = await signIn(hub.base);
 });
 test.afterAll(async () => {
   await hub?.stop();
@@ -25,16 +29,16 @@ async function prepareMessage(consolePage: Page, groupId: string, title: string,
 
 test('a take from the console reaches three open screens of one group; the slowest is measured', async ({ browser }) => {
   const screens = [
-    await openPage(browser, `${hub.base}/display/screen/main-stage`, VIEWPORTS.screen),
-    await openPage(browser, `${hub.base}/display/screen/main-stage`, VIEWPORTS.screen4k),
-    await openPage(browser, `${hub.base}/display/screen/main-stage`, VIEWPORTS.portrait),
+    await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.screen),
+    await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.screen4k),
+    await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.portrait),
   ];
   for (const screen of screens) await expect(screen.locator('[data-scene-kind="loop"]')).toBeVisible();
   // The demo loop plays: wait until its first picture is up, for the screenshot.
   await expect(screens[0]!.locator('.layer.front img')).toBeVisible();
   await shoot(screens[0]!, 'screen-main-stage-loop-1920x1080');
 
-  const consolePage = await openPage(browser, `${hub.base}/display/console`, VIEWPORTS.screen);
+  const consolePage = await openConsole(browser, hub.base);
   await expect(consolePage.locator('[data-connection="online"]')).toBeVisible();
   expect(await cjkFontInstalled(consolePage)).toBe(true);
   await prepareMessage(consolePage, 'main-stage', TITLE, '请各位来宾就座\n人人讲安全、个个会应急');
@@ -69,8 +73,8 @@ test('a take from the console reaches three open screens of one group; the slowe
 });
 
 test('the keyboard shortcut takes, and a join scene draws a QR pointing at the kiosk app', async ({ browser }) => {
-  const lobby = await openPage(browser, `${hub.base}/display/screen/lobby`, VIEWPORTS.screen);
-  const consolePage = await openPage(browser, `${hub.base}/display/console`, VIEWPORTS.screen);
+  const lobby = await openPairedScreen(browser, hub.base, admin, { venueId: 'taihu', groupId: 'lobby' }, VIEWPORTS.screen);
+  const consolePage = await openConsole(browser, hub.base);
   await consolePage.locator('nav [data-group="lobby"]').click();
   await consolePage.getByRole('radio', { name: '扫码加入' }).check({ force: true });
   await consolePage.locator('input[name="title"]').fill('扫码参加现场竞答');
@@ -86,8 +90,8 @@ test('the keyboard shortcut takes, and a join scene draws a QR pointing at the k
 });
 
 test('after the hub restarts, an open screen reconnects and a newly opened one shows the scene taken before', async ({ browser }) => {
-  const openScreen = await openPage(browser, `${hub.base}/display/screen/main-stage`, VIEWPORTS.screen);
-  await takeOverRest(hub.base, 'main-stage', { kind: 'message', tone: 'notice', title: TITLE, body: '重启前上屏的画面' });
+  const openScreen = await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.screen);
+  await takeOverRest(hub.base, 'main-stage', { kind: 'message', tone: 'notice', title: TITLE, body: '重启前上屏的画面' }, admin);
   await expect(openScreen.locator('[data-scene-kind="message"] h1')).toHaveText(TITLE);
   const before = await shownOn(openScreen);
 
@@ -99,7 +103,7 @@ test('after the hub restarts, an open screen reconnects and a newly opened one s
 
   hub = await startHubProcess({ port: hub.port, dataDir: hub.dataDir });
   await expect(openScreen.locator('[data-connection="online"]')).toBeVisible({ timeout: 15_000 });
-  const fresh = await openPage(browser, `${hub.base}/display/screen/main-stage`, VIEWPORTS.portrait);
+  const fresh = await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.portrait);
   await expect(fresh.locator('[data-scene-kind="message"] h1')).toHaveText(TITLE);
   expect((await shownOn(fresh)).revision).toBe(before.revision);
   expect((await shownOn(openScreen)).revision).toBe(before.revision);
@@ -107,8 +111,11 @@ test('after the hub restarts, an open screen reconnects and a newly opened one s
   await fresh.context().close();
 });
 
-test('a screen opened for a group that does not exist says so', async ({ browser }) => {
-  const page = await openPage(browser, `${hub.base}/display/screen/no-such-group`, VIEWPORTS.screen);
+test('staff who open a screen address for a group that does not exist are told so', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.screen, locale: 'zh-CN' });
+  await context.addCookies([{ name: 'eventday_session', value: admin.cookie.split('=')[1]!, url: hub.base }]);
+  const page = await context.newPage();
+  await page.goto(`${hub.base}/display/screen/no-such-group`);
   await expect(page.getByRole('heading')).toContainText('找不到屏幕组');
-  await page.context().close();
+  await context.close();
 });

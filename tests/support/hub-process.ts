@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { newDataDir } from './hub-harness.ts';
+import { ADMIN_PASSWORD, newDataDir } from './hub-harness.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,7 +28,7 @@ export async function startHubProcess(opts: { port?: number; dataDir?: string } 
   const dataDir = opts.dataDir ?? newDataDir();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, APPS_DIR: 'dist', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, APPS_DIR: 'dist', LOG_LEVEL: 'warn', ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

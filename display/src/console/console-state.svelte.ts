@@ -3,7 +3,8 @@ import { isNewerRevision } from '../../../shared/revision.ts';
 import type { Scene } from '../../../shared/scenes.ts';
 import type { ConsoleSnapshot, GroupStage, SlotState } from '../../../shared/stage.ts';
 import { errorMessage } from '../../../shared/errors.ts';
-import { connect, i18n } from '../hub.svelte.ts';
+import type { HubConnection } from '../../../shared/client/hub-socket.svelte.ts';
+import { i18n } from '../hub.svelte.ts';
 
 const SELECTED_KEY = 'eventday.console.group';
 
@@ -11,13 +12,13 @@ const SELECTED_KEY = 'eventday.console.group';
  * The console's view of every group. Snapshot on each (re)connect; broadcasts apply when newer.
  * Commands return the hub's acknowledgement so the page can say what happened.
  */
-export function createConsoleState() {
-  const hub = connect('console');
+export function createConsoleState(hub: HubConnection) {
   let overview = $state.raw<ConsoleSnapshot | null>(null);
   let stages = $state<Record<string, GroupStage>>({});
   let selectedId = $state<string | null>(localStorage.getItem(SELECTED_KEY));
 
-  hub.onConnect(async () => {
+  hub.onReady(async (identity) => {
+    if (!identity.account) return;
     const ack = await hub.request('stage:overview', {});
     if (!ack.ok) return;
     overview = ack.data;

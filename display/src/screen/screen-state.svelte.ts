@@ -1,20 +1,24 @@
 import { tick } from 'svelte';
+import { keepPairingCode } from '../../../shared/client/pairing.svelte.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
 import { connect } from '../hub.svelte.ts';
 
 /**
- * A big screen's state: the program of its group. On every (re)connect it asks for a
- * snapshot, which is the truth (even after the hub's store was reset); broadcasts in
- * between apply only when newer than what is shown.
+ * A big screen's state. A paired screen shows its own group (the hub assigned it); staff who
+ * open a screen address see that group; anyone else gets a pairing code. On every (re)connect
+ * the snapshot is the truth (even after the hub's store was reset); broadcasts in between
+ * apply only when newer than what is shown.
  */
-export function watchGroup(groupId: string) {
+export function createScreen(urlGroupId: string) {
   const hub = connect('screen');
+  const pairing = keepPairingCode(hub, 'screen');
   let snapshot = $state.raw<ScreenSnapshot | null>(null);
   let program = $state.raw<ProgramView | null>(null);
   let refusal = $state<ErrorCode | null>(null);
-  /** When the shown revision reached the page: read by the console's health view and by tests. */
+  let groupId = $state(urlGroupId);
+  /** When the shown revision reached the page: read by tests, and later by the screens' health view. */
   let shownAt = $state(0);
 
   async function show(view: ProgramView) {
@@ -23,7 +27,13 @@ export function watchGroup(groupId: string) {
     shownAt = Date.now();
   }
 
-  hub.onConnect(async () => {
+  hub.onReady(async (identity) => {
+    if (identity.principal === 'visitor') return;
+    if (identity.device?.groupId && identity.device.groupId !== groupId) {
+      // The address follows the group the hub gave this screen.
+      groupId = identity.device.groupId;
+      history.replaceState(null, '', `/display/screen/${encodeURIComponent(groupId)}`);
+    }
     const ack = await hub.request('stage:watch', { groupId });
     if (!ack.ok) {
       refusal = ack.code;
@@ -31,7 +41,7 @@ export function watchGroup(groupId: string) {
     }
     refusal = null;
     snapshot = ack.data;
-    if (program?.slot.revision !== ack.data.program.slot.revision) await show(ack.data.program);
+    if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId) await show(ack.data.program);
   });
 
   hub.socket.on('stage:program', (view) => {
@@ -41,6 +51,14 @@ export function watchGroup(groupId: string) {
   return {
     get status() {
       return hub.status;
+    },
+    /** Unpaired: only the pairing code is shown, never a scene. */
+    get unpaired() {
+      return hub.identity?.principal === 'visitor';
+    },
+    pairing,
+    get groupId() {
+      return groupId;
     },
     get snapshot() {
       return snapshot;
@@ -57,4 +75,4 @@ export function watchGroup(groupId: string) {
   };
 }
 
-export type ScreenState = ReturnType<typeof watchGroup>;
+export type ScreenState = ReturnType<typeof createScreen>;

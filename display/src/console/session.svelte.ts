@@ -1,0 +1,52 @@
+import type { HubConnection } from '../../../shared/client/hub-socket.svelte.ts';
+import type { AccountView } from '../../../shared/identity.ts';
+import type { SessionReply } from '../../../shared/staff-rest.ts';
+import type { StaffApi } from './staff-api.ts';
+
+/**
+ * The signed-in staff member. The cookie is HttpOnly: the page learns who it is from
+ * GET /api/session, and reconnects its socket after signing in or out so the hub sees the change.
+ */
+export function createStaffSession(api: StaffApi, hub: HubConnection) {
+  let account = $state.raw<AccountView | null>(null);
+  let checked = $state(false);
+
+  function adopt(reply: SessionReply) {
+    api.setCsrfToken(reply.csrfToken);
+    account = reply.account;
+  }
+
+  // The hub ended the session (expired, account disabled or changed): back to the sign-in form.
+  hub.onReady((identity) => {
+    if (!identity.account && account) account = null;
+  });
+
+  void api.get<SessionReply>('/api/session').then((ack) => {
+    if (ack.ok) adopt(ack.data);
+    checked = true;
+  });
+
+  return {
+    get account() {
+      return account;
+    },
+    /** False until the page knows whether a session exists (avoids flashing the sign-in form). */
+    get checked() {
+      return checked;
+    },
+    async signIn(username: string, password: string): Promise<string | null> {
+      const ack = await api.post<SessionReply>('/api/session', { username, password });
+      if (!ack.ok) return ack.message;
+      adopt(ack.data);
+      hub.reconnect();
+      return null;
+    },
+    async signOut() {
+      await api.delete('/api/session');
+      account = null;
+      hub.reconnect();
+    },
+  };
+}
+
+export type StaffSession = ReturnType<typeof createStaffSession>;

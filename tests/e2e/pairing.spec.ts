@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { openConsole, openPage, shoot, VIEWPORTS } from './screens.ts';
+
+let hub: HubProcess;
+test.beforeAll(async () => {
+  hub = await startHubProcess();
+});
+test.afterAll(async () => {
+  await hub?.stop();
+});
+
+test('pairing round trip: a new screen shows a code, staff approve it, it shows its group; revoked, it is off within a second', async ({ browser }) => {
+  const screen = await openPage(browser, `${hub.base}/display/screen/lobby`, VIEWPORTS.screen);
+  const codeHolder = screen.locator('[data-pairing-code]');
+  await expect(codeHolder).not.toHaveAttribute('data-pairing-code', '');
+  const code = (await codeHolder.getAttribute('data-pairing-code'))!;
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  // An unpaired screen shows no scene at all.
+  await expect(screen.locator('[data-scene-kind]')).toHaveCount(0);
+  await shoot(screen, 'screen-pairing-1920x1080');
+
+  const consolePage = await openConsole(browser, hub.base);
+  await consolePage.locator('[data-tab="devices"]').click();
+  await consolePage.locator('input[name="code"]').fill(code.toLowerCase());
+  await consolePage.locator('input[name="name"]').fill('入口大厅左屏');
+  await consolePage.locator('select[name="venue"]').selectOption('taihu');
+  await consolePage.locator('select[name="group"]').selectOption('lobby');
+  await consolePage.getByRole('button', { name: '配对', exact: true }).click();
+  await expect(consolePage.locator('.feedback')).toContainText('已配对：入口大厅左屏');
+
+  // The screen now shows its group's program: the lobby's join QR in the demo event.
+  await expect(screen.locator('[data-scene-kind="join"]')).toBeVisible();
+  expect(await screen.evaluate(() => localStorage.getItem('eventday.device.token'))).toBeTruthy();
+  const row = consolePage.locator('tr', { hasText: '入口大厅左屏' });
+  await expect(row.locator('.pill')).toHaveText('在线', { timeout: 10_000 });
+  await shoot(consolePage, 'console-devices-1920x1080');
+
+  await row.locator('[data-action="revoke"]').click();
+  await expect(row.locator('[data-action="revoke"]')).toContainText('确定停用');
+  const revokedAt = await consolePage.evaluate(() => {
+    const startedAt = Date.now();
+    (document.querySelector('tr[data-device] [data-action="revoke"]') as HTMLButtonElement).click();
+    return startedAt;
+  });
+  await expect(screen.locator('[data-pairing-code]')).toBeVisible();
+  const offAt = await screen.evaluate(() => Date.now());
+  console.log(`revoke → screen back on its pairing code: ${offAt - revokedAt} ms (upper bound: includes Playwright polling)`);
+  expect(offAt - revokedAt).toBeLessThan(1000);
+  await expect(screen.locator('[data-scene-kind]')).toHaveCount(0);
+  expect(await screen.evaluate(() => localStorage.getItem('eventday.device.token'))).toBeNull();
+  await expect(row.locator('.pill')).toHaveText('已停用', { timeout: 10_000 });
+  await screen.context().close();
+  await consolePage.context().close();
+});
+
+test('a venue kiosk pairs at /kiosk/device and then opens its home screen', async ({ browser }) => {
+  const kiosk = await openPage(browser, `${hub.base}/kiosk/device`, VIEWPORTS.portrait);
+  const codeHolder = kiosk.locator('[data-pairing-code]');
+  await expect(codeHolder).not.toHaveAttribute('data-pairing-code', '');
+  await shoot(kiosk, 'kiosk-pairing-portrait-1080x1920');
+  const code = (await codeHolder.getAttribute('data-pairing-code'))!;
+
+  const consolePage = await openConsole(browser, hub.base);
+  await consolePage.locator('[data-tab="devices"]').click();
+  await consolePage.locator('input[name="code"]').fill(code);
+  await consolePage.locator('input[name="name"]').fill('答题一号机');
+  await consolePage.locator('select[name="venue"]').selectOption('taihu');
+  await consolePage.getByRole('button', { name: '配对', exact: true }).click();
+  await expect(kiosk).toHaveURL(`${hub.base}/kiosk/`);
+  await expect(kiosk.locator('[data-entry]')).toHaveCount(4);
+  await kiosk.context().close();
+  await consolePage.context().close();
+});
+
+test('a wrong sign-in says so without saying which part was wrong', async ({ browser }) => {
+  const page = await openPage(browser, `${hub.base}/display/console`, VIEWPORTS.screen);
+  await page.locator('input[name="username"]').fill('admin');
+  await page.locator('input[name="password"]').fill('not-the-password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确。');
+  await shoot(page, 'console-sign-in-1920x1080');
+  await page.context().close();
+});
