@@ -82,3 +82,23 @@ test('a wrong sign-in says so without saying which part was wrong', async ({ bro
   await shoot(page, 'console-sign-in-1920x1080');
   await page.context().close();
 });
+
+test('an admin creates an account in the console, and the audit log shows it', async ({ browser }) => {
+  const consolePage = await openConsole(browser, hub.base);
+  await consolePage.locator('[data-tab="accounts"]').click();
+  await consolePage.locator('input[name="username"]').fill('songzhuang-op');
+  await consolePage.locator('input[name="displayName"]').fill('宋庄分会场 王老师');
+  await consolePage.locator('select[name="role"]').selectOption('operator');
+  await consolePage.locator('input[name="password"]').fill('a-good-long-password');
+  await consolePage.getByLabel('宋庄镇分会场').check();
+  await consolePage.getByRole('button', { name: '创建', exact: true }).click();
+  const row = consolePage.locator('tr[data-account="songzhuang-op"]');
+  await expect(row).toContainText('分会场操作员');
+  await expect(row).toContainText('宋庄镇分会场');
+  await shoot(consolePage, 'console-accounts-1920x1080');
+
+  await consolePage.locator('[data-tab="audit"]').click();
+  await expect(consolePage.locator('tbody tr').first()).toContainText('account:create');
+  await shoot(consolePage, 'console-audit-1920x1080');
+  await consolePage.context().close();
+});

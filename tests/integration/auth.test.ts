@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { connectClient, identityOf, nextEvent, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { api, deviceSocket, pairDevice, signIn, STAFF_PASSWORD, staffSession, staffSocket, type Session } from '../support/staff.ts';
@@ -149,4 +151,22 @@ test('a weak password or a taken username is refused with its own code', async (
   expect(await weak.json()).toMatchObject({ code: 'WEAK_PASSWORD' });
   const taken = await api(running.base, admin).post('/api/accounts', { username: 'ADMIN', displayName: 'a', role: 'viewer', venueIds: null, password: 'long-enough-password' });
   expect(await taken.json()).toMatchObject({ code: 'USERNAME_TAKEN' });
+});
+
+test('npm run admin:password sets a new password while the hub runs, and ends the old sessions', async () => {
+  const other = await startHub();
+  try {
+    const before = await signIn(other.base);
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/reset-password.ts', 'admin'], {
+      env: { ...process.env, DATA_DIR: other.dataDir, ADMIN_PASSWORD: '' },
+    });
+    const password = /set: (\S+)/.exec(stdout)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect((await api(other.base, before).get('/api/stage')).status).toBe(401);
+    const after = await api(other.base).post('/api/session', { username: 'admin', password });
+    expect(after.status).toBe(200);
+  } finally {
+    await other.close();
+  }
 });
