@@ -15,13 +15,15 @@ test('the demo loop goes from a slide to the video with no frame without a pictu
   test.setTimeout(40_000);
   const admin = await signIn(hub.base);
   const screen = await openPairedScreen(browser, hub.base, admin, { venueId: 'songzhuang', groupId: 'songzhuang-hall' }, VIEWPORTS.screen);
+  // Start watching once the first picture is decoded and on screen.
   await expect(screen.locator('.layer.front img')).toBeVisible();
+  await screen.waitForFunction(() => (document.querySelector('.layer.front img') as HTMLImageElement | null)?.complete === true);
 
   // Watch every animation frame for 11 s (the first slide lasts 8 s, then the video plays).
   const watch = await screen.evaluate(
     () =>
-      new Promise<{ frames: number; blank: number; items: string[]; videoPlayedTo: number }>((resolve) => {
-        const seen = { frames: 0, blank: 0, items: [] as string[], videoPlayedTo: 0 };
+      new Promise<{ frames: number; blank: number; items: string[]; videoPlayedTo: number; blanks: string[] }>((resolve) => {
+        const seen = { frames: 0, blank: 0, items: [] as string[], videoPlayedTo: 0, blanks: [] as string[] };
         const until = performance.now() + 11_000;
         const frame = () => {
           const front = document.querySelector('.layer.front');
@@ -31,7 +33,11 @@ test('the demo loop goes from a slide to the video with no frame without a pictu
               ? media.complete && media.naturalWidth > 0
               : media instanceof HTMLVideoElement && media.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
           seen.frames += 1;
-          if (!showing) seen.blank += 1;
+          if (!showing) {
+            seen.blank += 1;
+            const state = media instanceof HTMLVideoElement ? `video readyState ${media.readyState}` : media instanceof HTMLImageElement ? `img complete ${media.complete}` : 'no media';
+            seen.blanks.push(`${document.querySelector('.loop')?.getAttribute('data-front-item')} ${state} frame ${seen.frames}`);
+          }
           const id = document.querySelector('.loop')?.getAttribute('data-front-item') ?? '';
           if (seen.items.at(-1) !== id) seen.items.push(id);
           if (media instanceof HTMLVideoElement) seen.videoPlayedTo = Math.max(seen.videoPlayedTo, media.currentTime);
@@ -41,7 +47,7 @@ test('the demo loop goes from a slide to the video with no frame without a pictu
         requestAnimationFrame(frame);
       }),
   );
-  console.log(`loop: ${watch.frames} frames watched, ${watch.blank} without a picture, items ${watch.items.join(' → ')}`);
+  console.log(`loop: ${watch.frames} frames watched, ${watch.blank} without a picture, items ${watch.items.join(' → ')} ${watch.blanks.join('; ')}`);
   expect(watch.frames).toBeGreaterThan(100);
   expect(watch.blank).toBe(0);
   expect(watch.items.slice(0, 2)).toEqual(['demo-festival-opening', 'demo-theme-title']);

@@ -14,9 +14,25 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
+const consoleErrors = new WeakMap<Page, string[]>();
+
+/** Errors a page printed, e.g. a Content-Security-Policy refusal: the apps must print none. */
+export const errorsOf = (page: Page) => consoleErrors.get(page) ?? [];
+
+function watchErrors(page: Page): Page {
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on('console', (message) => {
+    // The console asks GET /api/session before sign-in; its 401 is the expected answer.
+    if (message.type() === 'error' && !message.text().includes('status of 401')) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
 export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
+  const page = watchErrors(await context.newPage());
   await page.goto(url);
   return page;
 }
@@ -68,7 +84,7 @@ export async function openPairedScreen(
   const { token } = await pairDevice(base, admin, { kind: 'screen', ...where });
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
-  const page = await context.newPage();
+  const page = watchErrors(await context.newPage());
   await page.goto(`${base}/display/screen/${where.groupId}`);
   return page;
 }

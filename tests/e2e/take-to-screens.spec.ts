@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { signIn, type Session } from '../support/staff.ts';
-import { cjkFontInstalled, openConsole, openPage, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
+import { cjkFontInstalled, errorsOf, openConsole, openPage, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
 
 let hub: HubProcess;
 let admin: Session;
@@ -66,6 +66,8 @@ test('a take from the console reaches three open screens of one group; the slowe
   await expect(consolePage.locator('[data-monitor="program"] h1')).toHaveText(TITLE);
   await expect(consolePage.locator(`nav [data-group="main-stage"] h1`)).toHaveText(TITLE);
   await shoot(consolePage, 'console-1920x1080');
+  // The apps run under the hub's CSP (no inline script) without a single refusal or error.
+  for (const page of [consolePage, ...screens]) expect(errorsOf(page)).toEqual([]);
   await shoot(screens[0]!, 'screen-message-1920x1080');
   await shoot(screens[2]!, 'screen-message-portrait-1080x1920');
   for (const screen of screens) await screen.context().close();

@@ -5,7 +5,7 @@ import type { MediaItem } from '../../shared/media.ts';
 const item = (id: string): MediaItem => ({ id, kind: 'image', url: `/${id}.jpg`, title: id, titleEn: id, durationMs: 1000 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-test('the next item loads on the other layer while the current one shows, and a slow load holds the current picture', async () => {
+test('the next item loads on the other layer only once the current one is on screen, and a slow load holds the current picture', async () => {
   const steps: string[] = [];
   const pending = new Map<string, () => void>();
   const waitFor = (key: string) => new Promise<void>((resolve) => pending.set(key, resolve));
@@ -17,7 +17,7 @@ test('the next item loads on the other layer while the current one shows, and a 
     },
     show: async (layer, media) => {
       steps.push(`show ${media.id}@${layer}`);
-      await waitFor(`show ${media.id}`);
+      return { done: waitFor(`show ${media.id}`) };
     },
   };
   const stop = startLoop([item('a'), item('b'), item('c')], layers);

@@ -8,8 +8,12 @@ import type { MediaItem } from '../../../shared/media.ts';
 export interface LoopLayers {
   /** Puts an item on a layer and resolves once it can be shown at once. */
   load(layer: 0 | 1, item: MediaItem): Promise<void>;
-  /** Brings a layer to the front (starting its video) and resolves when its item is done. */
-  show(layer: 0 | 1, item: MediaItem): Promise<void>;
+  /**
+   * Brings a layer to the front (starting its video). Resolves once the item is on screen,
+   * with `done`, the moment it is over; only then may the other layer be reloaded. (Wrapped in
+   * an object: a promise resolved with a promise would wait for the inner one.)
+   */
+  show(layer: 0 | 1, item: MediaItem): Promise<{ done: Promise<void> }>;
 }
 
 export function startLoop(items: MediaItem[], layers: LoopLayers): () => void {
@@ -21,9 +25,9 @@ export function startLoop(items: MediaItem[], layers: LoopLayers): () => void {
     while (!stopped) {
       const back: 0 | 1 = front === 0 ? 1 : 0;
       const nextIndex = (index + 1) % items.length;
-      const shown = layers.show(front, items[index]!);
-      const prepared = layers.load(back, items[nextIndex]!);
-      await Promise.all([shown, prepared]);
+      const { done } = await layers.show(front, items[index]!);
+      if (stopped) return;
+      await Promise.all([done, layers.load(back, items[nextIndex]!)]);
       front = back;
       index = nextIndex;
     }
