@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { signIn, type Session } from '../support/staff.ts';
-import { cjkFontInstalled, errorsOf, openConsole, openPage, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
+import { cjkFontInstalled, errorsOf, openConsole, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
 
 let hub: HubProcess;
 let admin: Session;

@@ -1,30 +1,25 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import type { AuditEntryView } from '../../shared/staff-rest.ts';
 import type { SlotState } from '../../shared/stage.ts';
-import { request, startHub, type RunningHub } from '../support/hub-harness.ts';
-import { api, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
+import { request } from '../support/hub-harness.ts';
+import { api, pairDevice, signIn, staffSession, staffSocket } from '../support/staff.ts';
 
-let running: RunningHub;
-let admin: Session;
-beforeAll(async () => {
-  running = await startHub();
-  admin = await signIn(running.base);
-});
-afterAll(() => running.close());
+const hub = hubWithAdmin();
 
-const audit = async (query = '') => (await (await api(running.base, admin).get(`/api/audit${query}`)).json()) as AuditEntryView[];
+const audit = async (query = '') => (await (await api(hub.running.base, hub.admin).get(`/api/audit${query}`)).json()) as AuditEntryView[];
 
 test('every staff action that changes what the public sees or what is stored is in the audit log: who, when, from where, what', async () => {
   const startedAt = Date.now();
-  const mc = await staffSession(running.base, admin, 'mc-audit', 'mc', ['taihu']);
-  await api(running.base, admin).patch(`/api/accounts/${mc.account.id}`, { venueIds: ['taihu', 'lucheng'] });
-  const mcAgain = await signIn(running.base, 'mc-audit', 'staff-password-for-tests');
-  const socket = await staffSocket(running.base, mcAgain);
+  const mc = await staffSession(hub.running.base, hub.admin, 'mc-audit', 'mc', ['taihu']);
+  await api(hub.running.base, hub.admin).patch(`/api/accounts/${mc.account.id}`, { venueIds: ['taihu', 'lucheng'] });
+  const mcAgain = await signIn(hub.running.base, 'mc-audit', 'staff-password-for-tests');
+  const socket = await staffSocket(hub.running.base, mcAgain);
   const prepared = await request<SlotState>(socket, 'stage:prepare', { groupId: 'lobby', scene: { kind: 'message', tone: 'notice', title: '请勿占用消防通道', body: '' } });
   if (!prepared.ok) throw new Error(prepared.code);
   await request(socket, 'stage:take', { groupId: 'lobby', previewRevision: prepared.data.revision });
-  const device = await pairDevice(running.base, mcAgain, { kind: 'screen', venueId: 'taihu', groupId: 'lobby', name: '大厅左屏' });
-  await api(running.base, mcAgain).post(`/api/devices/${device.deviceId}/revoke`);
+  const device = await pairDevice(hub.running.base, mcAgain, { kind: 'screen', venueId: 'taihu', groupId: 'lobby', name: '大厅左屏' });
+  await api(hub.running.base, mcAgain).post(`/api/devices/${device.deviceId}/revoke`);
   socket.close();
 
   const entries = (await audit()).filter((entry) => entry.at >= startedAt).reverse();
@@ -56,7 +51,7 @@ test('every staff action that changes what the public sees or what is stored is 
 test('the bootstrap admin is on record, and a bad filter is refused', async () => {
   const first = (await audit('?limit=1000')).at(-1)!;
   expect(first).toMatchObject({ actorKind: 'system', action: 'account:create', detail: { username: 'admin', bootstrap: true } });
-  const bad = await api(running.base, admin).get('/api/audit?limit=lots');
+  const bad = await api(hub.running.base, hub.admin).get('/api/audit?limit=lots');
   expect(bad.status).toBe(400);
   expect(await bad.json()).toMatchObject({ code: 'BAD_PAYLOAD' });
 });

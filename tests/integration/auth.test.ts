@@ -1,24 +1,19 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { connectClient, identityOf, nextEvent, request, startHub, type RunningHub } from '../support/hub-harness.ts';
-import { api, deviceSocket, pairDevice, signIn, STAFF_PASSWORD, staffSession, staffSocket, type Session } from '../support/staff.ts';
+import { expect, test } from 'vitest';
+import { hubWithAdmin } from '../support/hub-with-admin.ts';
+import { connectClient, identityOf, nextEvent, request, startHub } from '../support/hub-harness.ts';
+import { api, deviceSocket, pairDevice, signIn, STAFF_PASSWORD, staffSession, staffSocket } from '../support/staff.ts';
 
-let running: RunningHub;
-let admin: Session;
-beforeAll(async () => {
-  running = await startHub();
-  admin = await signIn(running.base);
-});
-afterAll(() => running.close());
+const hub = hubWithAdmin();
 
 const signInStatus = async (username: string, password: string) => {
-  const response = await api(running.base).post('/api/session', { username, password });
+  const response = await api(hub.running.base).post('/api/session', { username, password });
   return { status: response.status, code: ((await response.json()) as { code: string }).code };
 };
 
 test('50 wrong passwords: a few tries, then locked; logged; an unknown name answers the same; others sign in as usual', async () => {
-  await staffSession(running.base, admin, 'target1', 'mc', null);
+  await staffSession(hub.running.base, hub.admin, 'target1', 'mc', null);
   const known: string[] = [];
   const unknown: string[] = [];
   for (let i = 0; i < 50; i++) known.push((await signInStatus('target1', `wrong-${i}-password`)).code);
@@ -30,33 +25,33 @@ test('50 wrong passwords: a few tries, then locked; logged; an unknown name answ
   expect(unknown).toEqual(known);
   // Locked means locked: the right password is refused too, for now.
   expect((await signInStatus('target1', STAFF_PASSWORD)).code).toBe('SIGN_IN_LOCKED');
-  // The lock is per account, not per address: the admin, from the same address, signs in.
+  // The lock is per account, not per address: the hub.admin, from the same address, signs in.
   expect((await signInStatus('admin', 'admin-password-for-tests')).status).toBe(200);
-  expect(running.logs.filter((line) => line.msg === 'sign-in failed' && line.username === 'target1')).toHaveLength(5);
-  expect(running.logs.some((line) => line.msg === 'sign-in refused: locked after failures' && line.username === 'target1')).toBe(true);
+  expect(hub.running.logs.filter((line) => line.msg === 'sign-in failed' && line.username === 'target1')).toHaveLength(5);
+  expect(hub.running.logs.some((line) => line.msg === 'sign-in refused: locked after failures' && line.username === 'target1')).toBe(true);
   // No log line holds a password.
-  expect(JSON.stringify(running.logs)).not.toContain('wrong-1-password');
+  expect(JSON.stringify(hub.running.logs)).not.toContain('wrong-1-password');
 });
 
 test('a forged, a revoked and an expired device token are each refused at the handshake', async () => {
-  await expect(deviceSocket(running.base, 'forged-token-forged-token-forged-token-00')).rejects.toMatchObject({ data: { code: 'DEVICE_UNKNOWN' } });
+  await expect(deviceSocket(hub.running.base, 'forged-token-forged-token-forged-token-00')).rejects.toMatchObject({ data: { code: 'DEVICE_UNKNOWN' } });
 
-  const revoked = await pairDevice(running.base, admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
-  expect((await api(running.base, admin).post(`/api/devices/${revoked.deviceId}/revoke`)).status).toBe(204);
-  await expect(deviceSocket(running.base, revoked.token)).rejects.toMatchObject({ data: { code: 'DEVICE_REVOKED' } });
+  const revoked = await pairDevice(hub.running.base, hub.admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
+  expect((await api(hub.running.base, hub.admin).post(`/api/devices/${revoked.deviceId}/revoke`)).status).toBe(204);
+  await expect(deviceSocket(hub.running.base, revoked.token)).rejects.toMatchObject({ data: { code: 'DEVICE_REVOKED' } });
 
-  const expired = await pairDevice(running.base, admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
-  running.hub.db.prepare('UPDATE devices SET expires_at = ? WHERE id = ?').run(Date.now() - 1000, expired.deviceId);
-  await expect(deviceSocket(running.base, expired.token)).rejects.toMatchObject({ data: { code: 'DEVICE_EXPIRED' } });
+  const expired = await pairDevice(hub.running.base, hub.admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
+  hub.running.hub.db.prepare('UPDATE devices SET expires_at = ? WHERE id = ?').run(Date.now() - 1000, expired.deviceId);
+  await expect(deviceSocket(hub.running.base, expired.token)).rejects.toMatchObject({ data: { code: 'DEVICE_EXPIRED' } });
 });
 
 test('revoking a connected screen tells it and disconnects it within a second', async () => {
-  const paired = await pairDevice(running.base, admin, { kind: 'screen', venueId: 'taihu', groupId: 'main-stage' });
-  const screen = await deviceSocket(running.base, paired.token);
+  const paired = await pairDevice(hub.running.base, hub.admin, { kind: 'screen', venueId: 'taihu', groupId: 'main-stage' });
+  const screen = await deviceSocket(hub.running.base, paired.token);
   const told = nextEvent(screen, 'device:revoked');
   const gone = new Promise<number>((resolve) => screen.on('disconnect', () => resolve(performance.now())));
   const started = performance.now();
-  await api(running.base, admin).post(`/api/devices/${paired.deviceId}/revoke`);
+  await api(hub.running.base, hub.admin).post(`/api/devices/${paired.deviceId}/revoke`);
   await told;
   const elapsed = (await gone) - started;
   expect(elapsed).toBeLessThan(1000);
@@ -66,10 +61,10 @@ test('a session cookie from another hub is not a session here', async () => {
   const other = await startHub();
   try {
     const elsewhere = await signIn(other.base);
-    const response = await api(running.base, elsewhere).get('/api/stage');
+    const response = await api(hub.running.base, elsewhere).get('/api/stage');
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const socket = await connectClient(running.base, 'console', { cookie: elsewhere.cookie });
+    const socket = await connectClient(hub.running.base, 'console', { cookie: elsewhere.cookie });
     expect((await identityOf(socket)).principal).toBe('visitor');
     expect(await request(socket, 'stage:prepare', { groupId: 'main-stage', scene: { kind: 'blank' } })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     socket.close();
@@ -79,56 +74,56 @@ test('a session cookie from another hub is not a session here', async () => {
 });
 
 test('a change with the cookie but without the CSRF token, or from another site, is refused and changes nothing', async () => {
-  const before = await (await api(running.base, admin).get('/api/stage')).text();
-  const noToken = await fetch(`${running.base}/api/groups/lobby/prepare`, {
+  const before = await (await api(hub.running.base, hub.admin).get('/api/stage')).text();
+  const noToken = await fetch(`${hub.running.base}/api/groups/lobby/prepare`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: admin.cookie },
+    headers: { 'content-type': 'application/json', cookie: hub.admin.cookie },
     body: JSON.stringify({ scene: { kind: 'blank' } }),
   });
   expect(noToken.status).toBe(403);
   expect(await noToken.json()).toMatchObject({ code: 'CSRF_REFUSED' });
-  const foreign = await api(running.base, admin).post('/api/groups/lobby/prepare', { scene: { kind: 'blank' } }, { origin: 'https://evil.example' });
+  const foreign = await api(hub.running.base, hub.admin).post('/api/groups/lobby/prepare', { scene: { kind: 'blank' } }, { origin: 'https://evil.example' });
   expect(foreign.status).toBe(403);
   expect(await foreign.json()).toMatchObject({ code: 'ORIGIN_REFUSED' });
-  await expect(connectClient(running.base, 'console', { cookie: admin.cookie, origin: 'https://evil.example' })).rejects.toMatchObject({
+  await expect(connectClient(hub.running.base, 'console', { cookie: hub.admin.cookie, origin: 'https://evil.example' })).rejects.toMatchObject({
     data: { code: 'ORIGIN_REFUSED' },
   });
-  expect(await (await api(running.base, admin).get('/api/stage')).text()).toBe(before);
+  expect(await (await api(hub.running.base, hub.admin).get('/api/stage')).text()).toBe(before);
 });
 
 test('a pairing code works once; wrong codes are slowed and logged', async () => {
-  const waiting = await connectClient(running.base, 'screen');
+  const waiting = await connectClient(hub.running.base, 'screen');
   const started = await request<{ code: string }>(waiting, 'pairing:start', { kind: 'screen' });
   if (!started.ok) throw new Error(started.code);
-  const approve = (code: string) => api(running.base, admin).post('/api/devices', { code, name: '大厅屏', venueId: 'taihu', groupId: 'lobby' });
+  const approve = (code: string) => api(hub.running.base, hub.admin).post('/api/devices', { code, name: '大厅屏', venueId: 'taihu', groupId: 'lobby' });
   expect((await approve(started.data.code)).status).toBe(200);
   expect(await (await approve(started.data.code)).json()).toMatchObject({ code: 'PAIRING_CODE_INVALID' });
   waiting.close();
 
-  const pairer = await staffSession(running.base, admin, 'pairer1', 'operator', ['taihu']);
+  const pairer = await staffSession(hub.running.base, hub.admin, 'pairer1', 'operator', ['taihu']);
   const codes: string[] = [];
   for (let i = 0; i < 8; i++) {
-    const response = await api(running.base, pairer).post('/api/devices', { code: 'ZZZZZZ', name: 'x', venueId: 'taihu', groupId: 'lobby' });
+    const response = await api(hub.running.base, pairer).post('/api/devices', { code: 'ZZZZZZ', name: 'x', venueId: 'taihu', groupId: 'lobby' });
     codes.push(((await response.json()) as { code: string }).code);
   }
   expect(codes.slice(0, 5)).toEqual(Array(5).fill('PAIRING_CODE_INVALID'));
   expect(codes.slice(5)).toEqual(Array(3).fill('RATE_LIMITED'));
-  expect(running.logs.some((line) => line.msg === 'pairing code refused')).toBe(true);
+  expect(hub.running.logs.some((line) => line.msg === 'pairing code refused')).toBe(true);
 });
 
 test('a disabled account is signed out at once and cannot sign in', async () => {
-  const session = await staffSession(running.base, admin, 'leaver1', 'mc', null);
-  const socket = await staffSocket(running.base, session);
+  const session = await staffSession(hub.running.base, hub.admin, 'leaver1', 'mc', null);
+  const socket = await staffSocket(hub.running.base, session);
   const gone = new Promise<void>((resolve) => socket.on('disconnect', () => resolve()));
-  const response = await api(running.base, admin).patch(`/api/accounts/${session.account.id}`, { disabled: true });
+  const response = await api(hub.running.base, hub.admin).patch(`/api/accounts/${session.account.id}`, { disabled: true });
   expect(response.status).toBe(200);
   await gone;
-  expect((await api(running.base, session).get('/api/stage')).status).toBe(401);
+  expect((await api(hub.running.base, session).get('/api/stage')).status).toBe(401);
   expect((await signInStatus('leaver1', STAFF_PASSWORD)).code).toBe('BAD_CREDENTIALS');
 });
 
 test('pages carry security headers, with a CSP that allows only the hub’s own scripts', async () => {
-  const response = await fetch(`${running.base}/display/console`);
+  const response = await fetch(`${hub.running.base}/display/console`);
   const csp = response.headers.get('content-security-policy') ?? '';
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("frame-ancestors 'none'");
@@ -137,19 +132,19 @@ test('pages carry security headers, with a CSP that allows only the hub’s own 
 });
 
 test('the session cookie is HttpOnly and SameSite=Strict; sign-out ends it', async () => {
-  const response = await api(running.base).post('/api/session', { username: 'admin', password: 'admin-password-for-tests' });
+  const response = await api(hub.running.base).post('/api/session', { username: 'admin', password: 'admin-password-for-tests' });
   const cookie = response.headers.getSetCookie().join(';');
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Strict/i);
-  const session = await signIn(running.base);
-  expect((await api(running.base, session).delete('/api/session')).status).toBe(204);
-  expect((await api(running.base, session).get('/api/session')).status).toBe(401);
+  const session = await signIn(hub.running.base);
+  expect((await api(hub.running.base, session).delete('/api/session')).status).toBe(204);
+  expect((await api(hub.running.base, session).get('/api/session')).status).toBe(401);
 });
 
 test('a weak password or a taken username is refused with its own code', async () => {
-  const weak = await api(running.base, admin).post('/api/accounts', { username: 'weak1', displayName: 'w', role: 'viewer', venueIds: null, password: 'short' });
+  const weak = await api(hub.running.base, hub.admin).post('/api/accounts', { username: 'weak1', displayName: 'w', role: 'viewer', venueIds: null, password: 'short' });
   expect(await weak.json()).toMatchObject({ code: 'WEAK_PASSWORD' });
-  const taken = await api(running.base, admin).post('/api/accounts', { username: 'ADMIN', displayName: 'a', role: 'viewer', venueIds: null, password: 'long-enough-password' });
+  const taken = await api(hub.running.base, hub.admin).post('/api/accounts', { username: 'ADMIN', displayName: 'a', role: 'viewer', venueIds: null, password: 'long-enough-password' });
   expect(await taken.json()).toMatchObject({ code: 'USERNAME_TAKEN' });
 });
 

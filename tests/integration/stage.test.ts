@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ConsoleSnapshot, ProgramView, PreviewView, ScreenSnapshot, SlotState } from '../../shared/stage.ts';
-import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { deviceSocket, pairDevice, signIn, staffSocket, type Session } from '../support/staff.ts';
 

@@ -71,3 +71,4 @@ export async function pairDevice(base: string, approver: Session, device: { kind
 }
 
 export const deviceSocket = (base: string, token: string, client: 'screen' | 'kiosk' = 'screen') => connectClient(base, client, { deviceToken: token });
+
