@@ -97,8 +97,19 @@ test('an admin creates an account in the console, and the audit log shows it', a
   await expect(row).toContainText('宋庄镇分会场');
   await shoot(consolePage, 'console-accounts-1920x1080');
 
+  // The same form edits: make the operator an MC of the main venue.
+  await row.locator('[data-action="edit"]').click();
+  await expect(consolePage.locator('input[name="username"]')).toBeDisabled();
+  await consolePage.locator('select[name="role"]').selectOption('mc');
+  await consolePage.getByLabel('宋庄镇分会场').uncheck();
+  await consolePage.getByLabel('台湖主会场').check();
+  await consolePage.getByRole('button', { name: '保存修改' }).click();
+  await expect(row).toContainText('主持/导播');
+  await expect(row).toContainText('台湖主会场');
+
   await consolePage.locator('[data-tab="audit"]').click();
-  await expect(consolePage.locator('tbody tr').first()).toContainText('account:create');
+  await expect(consolePage.locator('tbody tr').first()).toContainText('修改账号');
+  await expect(consolePage.locator('tbody tr').nth(1)).toContainText('新建账号');
   await shoot(consolePage, 'console-audit-1920x1080');
   await consolePage.context().close();
 });
