@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 
 /**
- * Security headers. The built apps load only their own files (no inline script); Svelte sets
+ * Security headers. The built apps load only their own files (no inline script, no eval; the
+ * one allowance is compiling the hub's own WebAssembly QR decoder); Svelte sets
  * style attributes, hence inline styles. No upgrade-insecure-requests: venue hubs often run
  * on plain HTTP inside a LAN, and upgrading would break every request there.
  */
@@ -12,7 +13,8 @@ export async function useSecurityHeaders(app: FastifyInstance): Promise<void> {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The QR decoder is ZXing compiled to WebAssembly, served by the hub itself.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
