@@ -13,6 +13,11 @@ import { deviceCommands, deviceNotifier, isDeviceOnline } from './devices/device
 import { deviceRoutes } from './devices/device-routes.ts';
 import { createDeviceService } from './devices/device-service.ts';
 import { createPairingCodes } from './devices/pairing-codes.ts';
+import { checkinCommands } from './checkin/checkin-commands.ts';
+import { createCheckinService } from './checkin/checkin-service.ts';
+import { createPassKeys } from './passes/pass-keys.ts';
+import { visitorRoutes } from './visitors/visitor-routes.ts';
+import { createVisitorService } from './visitors/visitor-service.ts';
 import { useSecurityHeaders } from './web/security-headers.ts';
 import { withRedaction } from './log-redaction.ts';
 import type { HubConfig } from './config.ts';
@@ -66,6 +71,9 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   const auth = createAuthService(db, app.log, (accountId) => ioNow().in(accountRoom(accountId)).disconnectSockets(true));
   const devices = createDeviceService(db, createPairingCodes(), deviceNotifier(ioNow), app.log);
   const resolveTarget = createTargetResolver(db);
+  const passKeys = createPassKeys(db);
+  const visitors = createVisitorService(db, passKeys);
+  const checkin = createCheckinService(db, passKeys, () => {});
   const initialAdminPassword = await auth.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
@@ -77,6 +85,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   await app.register(accountRoutes, { auth });
   await app.register(deviceRoutes, { devices, isOnline: (deviceId) => isDeviceOnline(ioNow, deviceId) });
   await app.register(auditRoutes, { db });
+  await app.register(visitorRoutes, { visitors, keys: passKeys });
   await app.register(stageRoutes, { stage });
   await app.register(appStatic, { appsDir: config.appsDir });
   await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });
@@ -84,7 +93,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
 
   io = attachSocketServer(app.server, app.log);
   identifySockets(io, auth, devices, app.log);
-  const handlers = { ...stageCommands(stage), ...deviceCommands(devices) };
+  const handlers = { ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin) };
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
 
   // Transports close first, so no command lands after the store is closed. Closing the engine

@@ -100,6 +100,26 @@ export const ERROR_MESSAGES = {
     'zh-CN': '密码至少需要 10 个字符。',
     en: 'A password needs at least 10 characters.',
   },
+  INVALID_MOBILE: {
+    'zh-CN': '手机号码不正确，请输入 11 位中国大陆手机号。',
+    en: 'This is not a mainland mobile number (11 digits).',
+  },
+  CONSENT_REQUIRED: {
+    'zh-CN': '留下手机号或真实姓名前，请先阅读并同意个人信息告知。',
+    en: 'Please read and agree to the personal-information notice before leaving a number or a real name.',
+  },
+  GUARDIAN_CONSENT_REQUIRED: {
+    'zh-CN': '14 岁以下的小朋友需要监护人同意后才能登记。',
+    en: 'Children under 14 can register only with a guardian’s agreement.',
+  },
+  NAME_INVALID: {
+    'zh-CN': '名字不能为空，也不能太长（最多 20 个字）。',
+    en: 'The name must not be empty or too long (20 characters at most).',
+  },
+  UNKNOWN_CHECKPOINT: {
+    'zh-CN': '找不到这个签到点。',
+    en: 'There is no check-in point with this id.',
+  },
   NO_ANSWER: {
     'zh-CN': '中控没有应答，请检查网络后重试。',
     en: 'The hub did not answer; check the network and try again.',

@@ -12,6 +12,8 @@ import {
   WatchGroupRequest,
 } from './stage.ts';
 import { DevicePaired, IdentityView, PairingStartReply, PairingStartRequest } from './identity.ts';
+import { ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
+import { RegisterBody, RegisterReply } from './visitors.ts';
 
 /**
  * The whole Socket.io protocol. Every command a client sends has a request schema (checked
@@ -26,6 +28,12 @@ export const clientCommands = {
   'stage:take': { request: TakeRequest, reply: SlotState },
   /** An unpaired screen or kiosk asks for a code to show, for staff to approve. */
   'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
+  /** A kiosk registers a visitor at its touch screen (phones use POST /api/visitors). */
+  'visitor:register': { request: RegisterBody, reply: RegisterReply },
+  /** One scan, acknowledged once stored. */
+  'checkin:scan': { request: ScanRequest, reply: ScanOutcome },
+  /** A kiosk's outbox of offline scans; each scan id is applied once. */
+  'checkin:upload': { request: ScanUploadRequest, reply: ScanUploadReply },
 } as const satisfies Record<string, { request: TSchema; reply: TSchema }>;
 
 export const serverEvents = {

@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'account:create': { allowed: ['admin'], scope: 'all', what: 'create a staff account' },
   'account:update': { allowed: ['admin'], scope: 'all', what: 'change an account’s role, venues, password or disable it' },
   'audit:list': { allowed: ['admin'], scope: 'all', what: 'read the audit log' },
+  'visitor:register': { allowed: ['visitor', 'kiosk', ...CHANGERS], scope: 'all', what: 'register a visitor and get a signed pass' },
+  'pass:keys': { allowed: PRINCIPALS, scope: 'all', what: 'read the public keys that check passes offline' },
+  'checkin:scan': { allowed: ['kiosk', ...CHANGERS], scope: 'venue', what: 'check a pass in at an entrance or station' },
+  'checkin:upload': { allowed: ['kiosk', ...CHANGERS], scope: 'venue', what: 'upload scans made while offline' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

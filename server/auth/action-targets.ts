@@ -7,6 +7,11 @@ import type { Target } from './guard.ts';
 
 /** Finds the venue (and group) a checked request touches, for the guard's reach step. */
 export function createTargetResolver(db: Db) {
+  const checkpointVenue = (checkpointId: string): string => {
+    const row = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').get(checkpointId) as { venue_id: string } | undefined;
+    if (!row) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${checkpointId}"`);
+    return row.venue_id;
+  };
   return (action: Action, input: Record<string, unknown>): Target | undefined => {
     switch (action) {
       case 'stage:watch':
@@ -22,6 +27,13 @@ export function createTargetResolver(db: Db) {
         const device = findDevice(db, String(input.deviceId));
         if (!device) throw new HubError('UNKNOWN_DEVICE');
         return { venueId: device.venueId };
+      }
+      case 'checkin:scan':
+        return { venueId: checkpointVenue(String(input.checkpointId)) };
+      case 'checkin:upload': {
+        const venues = new Set(((input.scans ?? []) as { checkpointId: string }[]).map((scan) => checkpointVenue(scan.checkpointId)));
+        if (venues.size !== 1) throw new HubError('BAD_PAYLOAD', 'one upload holds the scans of one venue');
+        return { venueId: [...venues][0] };
       }
       default:
         return undefined;

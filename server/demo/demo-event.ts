@@ -28,3 +28,14 @@ export const DEMO_GROUPS: { id: string; venueId: string; name: string; nameEn: s
   { id: 'songzhuang-hall', venueId: 'songzhuang', name: '宋庄分会场大屏', nameEn: 'Songzhuang hall screen', program: loop, preview: welcome },
   { id: 'lucheng-hall', venueId: 'lucheng', name: '潞城分会场大屏', nameEn: 'Lucheng hall screen', program: loop, preview: join },
 ];
+
+/** Where visitors check in: each venue's entrance, and the main venue's learning stations (the safety passport). */
+export const DEMO_CHECKPOINTS = [
+  { id: 'taihu-gate', venueId: 'taihu', kind: 'entrance', name: '台湖主会场入口', nameEn: 'Taihu entrance' },
+  { id: 'taihu-immersive', venueId: 'taihu', kind: 'station', name: '沉浸式体验学习', nameEn: 'Immersive learning' },
+  { id: 'taihu-rescue-gear', venueId: 'taihu', kind: 'station', name: '应急救援装备展示', nameEn: 'Rescue equipment' },
+  { id: 'taihu-law', venueId: 'taihu', kind: 'station', name: '普法咨询', nameEn: 'Law and safety advice' },
+  { id: 'taihu-quiz', venueId: 'taihu', kind: 'station', name: '安全知识答题', nameEn: 'Safety quiz' },
+  { id: 'songzhuang-gate', venueId: 'songzhuang', kind: 'entrance', name: '宋庄分会场入口', nameEn: 'Songzhuang entrance' },
+  { id: 'lucheng-gate', venueId: 'lucheng', kind: 'entrance', name: '潞城分会场入口', nameEn: 'Lucheng entrance' },
+] as const;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { saveSlot } from '../stage/stage-queries.ts';
-import { DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
+import { DEMO_CHECKPOINTS, DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
 import type { ManifestEntry } from './media-manifest.ts';
 
 
@@ -25,6 +25,8 @@ export function seedDemoContent(db: Db, mediaDir = DEMO_MEDIA_DIR, now = Date.no
       media.run(id, entry.kind, `/media/demo/${entry.file}`, entry.title, entry.titleEn, Math.round(entry.durationMs));
       item.run(DEMO_PLAYLIST.id, position, id);
     });
+    const checkpoint = db.prepare('INSERT INTO checkpoints (id, venue_id, kind, name, name_en, sort) VALUES (?, ?, ?, ?, ?, ?)');
+    DEMO_CHECKPOINTS.forEach((c, sort) => checkpoint.run(c.id, c.venueId, c.kind, c.name, c.nameEn, sort));
     const group = db.prepare('INSERT INTO display_groups (id, venue_id, name, name_en, sort) VALUES (?, ?, ?, ?, ?)');
     DEMO_GROUPS.forEach((g, sort) => {
       group.run(g.id, g.venueId, g.name, g.nameEn, sort);

@@ -124,4 +124,76 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_by_time ON audit_log(at);
     `,
   },
+  {
+    version: 3,
+    name: 'visitors, pass keys, checkpoints, scans, entries and stamps',
+    sql: `
+      CREATE TABLE pass_keys (
+        key_id TEXT PRIMARY KEY,
+        public_raw BLOB NOT NULL,
+        private_pkcs8 BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 0,
+        retired_at INTEGER
+      );
+      CREATE TABLE visitors (
+        id TEXT PRIMARY KEY,
+        short_code TEXT NOT NULL UNIQUE,
+        nickname TEXT NOT NULL,
+        -- personal data: kept only with consent, deleted after the event (the row stays, anonymous)
+        real_name TEXT,
+        show_real_name INTEGER NOT NULL DEFAULT 0,
+        mobile TEXT,
+        unit TEXT,
+        under_14 INTEGER NOT NULL DEFAULT 0,
+        guardian_consent INTEGER NOT NULL DEFAULT 0,
+        privacy_consent_at INTEGER,
+        registered_via TEXT NOT NULL CHECK (registered_via IN ('phone', 'kiosk')),
+        registered_device TEXT,
+        created_at INTEGER NOT NULL,
+        personal_data_deleted_at INTEGER
+      );
+      CREATE INDEX visitors_by_mobile_tail ON visitors(substr(mobile, -4));
+      CREATE TABLE checkpoints (
+        id TEXT PRIMARY KEY,
+        venue_id TEXT NOT NULL REFERENCES venues(id),
+        kind TEXT NOT NULL CHECK (kind IN ('entrance', 'station')),
+        name TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        sort INTEGER NOT NULL
+      );
+      -- every scan is kept, whatever it decided; scan_id is made by the kiosk, so a resent scan is applied once
+      CREATE TABLE scans (
+        scan_id TEXT PRIMARY KEY,
+        visitor_id TEXT,
+        checkpoint_id TEXT NOT NULL,
+        device_id TEXT,
+        scanned_at INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        offline INTEGER NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('welcome', 'again', 'invalid')),
+        reason TEXT,
+        counted INTEGER NOT NULL,
+        conflict INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX scans_by_visitor ON scans(visitor_id);
+      CREATE TABLE entries (
+        visitor_id TEXT NOT NULL,
+        venue_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        scan_id TEXT NOT NULL,
+        device_id TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (visitor_id, venue_id, day)
+      );
+      CREATE TABLE stamps (
+        visitor_id TEXT NOT NULL,
+        checkpoint_id TEXT NOT NULL,
+        scan_id TEXT NOT NULL,
+        device_id TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (visitor_id, checkpoint_id)
+      );
+    `,
+  },
 ];

@@ -13,6 +13,11 @@ import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type 
 let running: RunningHub;
 let admin: Session;
 let spareAccountId: number;
+/** A real visitor's pass, for the check-in actions. */
+let pass: string;
+let scanCount = 0;
+const scan = (venueId: string) => ({ scanId: `perm-scan-${++scanCount}`, pass, checkpointId: `${venueId}-gate`, scannedAt: Date.now(), offline: false });
+const REGISTRATION = { nickname: '测试访客', privacyConsent: false };
 const sessions: Partial<Record<Principal, Session>> = {};
 const sockets: Partial<Record<Principal, Socket>> = {};
 
@@ -23,7 +28,7 @@ const HOME: Record<Principal, { groupId: string; venueId: string; outside?: { gr
   operator: { groupId: 'songzhuang-hall', venueId: 'songzhuang', outside: { groupId: 'lobby', venueId: 'taihu' } },
   viewer: { groupId: 'lobby', venueId: 'taihu' },
   screen: { groupId: 'lucheng-hall', venueId: 'lucheng', outside: { groupId: 'main-stage', venueId: 'taihu' } },
-  kiosk: { groupId: 'lobby', venueId: 'taihu' },
+  kiosk: { groupId: 'lobby', venueId: 'taihu', outside: { groupId: 'lucheng-hall', venueId: 'lucheng' } },
   visitor: { groupId: 'main-stage', venueId: 'taihu' },
 };
 
@@ -60,6 +65,7 @@ beforeAll(async () => {
   const kiosk = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: 'taihu' });
   sockets.kiosk = await deviceSocket(running.base, kiosk.token, 'kiosk');
   sockets.visitor = await connectClient(running.base, 'kiosk');
+  pass = ((await (await api(running.base).post('/api/visitors', REGISTRATION)).json()) as { pass: string }).pass;
 });
 afterAll(async () => {
   Object.values(sockets).forEach((socket) => socket?.close());
@@ -74,6 +80,9 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
     request(sockets[p]!, 'stage:prepare', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `来自 ${p}`, body: '' } }),
   'stage:take': async (p, where) => request(sockets[p]!, 'stage:take', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId) }),
   'pairing:start': (p) => request(sockets[p]!, 'pairing:start', { kind: 'screen' }),
+  'visitor:register': (p) => request(sockets[p]!, 'visitor:register', REGISTRATION),
+  'checkin:scan': (p, where) => request(sockets[p]!, 'checkin:scan', scan(where.venueId)),
+  'checkin:upload': (p, where) => request(sockets[p]!, 'checkin:upload', { scans: [scan(where.venueId), scan(where.venueId)] }),
 };
 
 describe('socket events', () => {
@@ -115,6 +124,8 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   // A changed account signs in again, so the change goes to an account no caller here uses.
   'account:update': (s) => api(running.base, s).patch(`/api/accounts/${spareAccountId}`, { displayName: '观察员' }),
   'audit:list': (s) => api(running.base, s).get('/api/audit'),
+  'visitor:register': (s) => api(running.base, s).post('/api/visitors', REGISTRATION),
+  'pass:keys': (s) => api(running.base, s).get('/api/pass-keys'),
 };
 
 describe('REST routes', () => {

@@ -1,0 +1,21 @@
+import type { CommandHandlers } from '../realtime/command-router.ts';
+import type { Identity } from '../auth/identity.ts';
+import type { VisitorService } from '../visitors/visitor-service.ts';
+import type { CheckinService } from './checkin-service.ts';
+
+const deviceIdOf = (identity: Identity) => (identity.kind === 'device' ? identity.device.id : null);
+
+/** Kiosk commands: register a visitor at the touch screen, scan a pass, upload the offline outbox. */
+export function checkinCommands(visitors: VisitorService, checkin: CheckinService): Pick<CommandHandlers, 'visitor:register' | 'checkin:scan' | 'checkin:upload'> {
+  return {
+    'visitor:register': (body, socket) => {
+      const deviceId = deviceIdOf(socket.data.identity as Identity);
+      return visitors.register(body, { channel: deviceId ? 'kiosk' : 'phone', deviceId });
+    },
+    'checkin:scan': (scan, socket) => checkin.scan({ ...scan, deviceId: deviceIdOf(socket.data.identity as Identity) }),
+    'checkin:upload': async ({ scans }, socket) => {
+      const deviceId = deviceIdOf(socket.data.identity as Identity);
+      return { outcomes: await checkin.upload(scans.map((scan) => ({ ...scan, deviceId }))) };
+    },
+  };
+}

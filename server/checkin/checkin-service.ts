@@ -1,0 +1,145 @@
+import type { Db } from '../store/database.ts';
+import { checkPass } from '../../shared/pass-format.ts';
+import type { ScanOutcome, ScanRequest } from '../../shared/checkin.ts';
+import type { PassKeys } from '../passes/pass-keys.ts';
+import { publicName } from '../visitors/visitor-queries.ts';
+import { decideScan, eventDay } from './checkin-rules.ts';
+
+export interface Scan extends ScanRequest {
+  deviceId: string | null;
+}
+
+interface Pending {
+  scan: Scan;
+  resolve: (outcome: ScanOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Check-ins, written in short group transactions: scans that arrive while one is being written
+ * wait for the next, and each is acknowledged only after the transaction holding it commits.
+ * Durable (synchronous=FULL) without one disk flush per scan.
+ */
+export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => void, now = Date.now) {
+  const statements = {
+    storedScan: db.prepare('SELECT scan_id, visitor_id, result, reason, counted, conflict FROM scans WHERE scan_id = ?'),
+    checkpoint: db.prepare('SELECT venue_id, kind FROM checkpoints WHERE id = ?'),
+    visitor: db.prepare('SELECT nickname, real_name, show_real_name FROM visitors WHERE id = ?'),
+    entry: db.prepare('SELECT device_id FROM entries WHERE visitor_id = ? AND venue_id = ? AND day = ?'),
+    stamp: db.prepare('SELECT device_id FROM stamps WHERE visitor_id = ? AND checkpoint_id = ?'),
+    stamps: db.prepare('SELECT COUNT(*) FROM stamps WHERE visitor_id = ?').pluck(),
+    insertScan: db.prepare(
+      `INSERT INTO scans (scan_id, visitor_id, checkpoint_id, device_id, scanned_at, received_at, offline, result, reason, counted, conflict)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertEntry: db.prepare('INSERT INTO entries (visitor_id, venue_id, day, scan_id, device_id, at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertStamp: db.prepare('INSERT INTO stamps (visitor_id, checkpoint_id, scan_id, device_id, at) VALUES (?, ?, ?, ?, ?)'),
+  };
+  let publicKeys = keyMap();
+  let queue: Pending[] = [];
+  let flushScheduled = false;
+
+  function keyMap() {
+    return Object.fromEntries(keys.publicKeys().map((key) => [key.keyId, key.publicKey]));
+  }
+
+  function visitorView(visitorId: string | null) {
+    if (!visitorId) return {};
+    const visitor = statements.visitor.get(visitorId) as Parameters<typeof publicName>[0] | undefined;
+    if (!visitor) return {};
+    return { visitorName: publicName(visitor), stamps: statements.stamps.get(visitorId) as number };
+  }
+
+  /** Decides and stores one scan inside the open transaction; a scan id seen before returns what it decided then. */
+  function apply(scan: Scan, receivedAt: number): ScanOutcome {
+    const stored = statements.storedScan.get(scan.scanId) as
+      | { visitor_id: string | null; result: ScanOutcome['result']; reason: string | null; counted: number; conflict: number }
+      | undefined;
+    if (stored) {
+      return {
+        scanId: scan.scanId,
+        result: stored.result,
+        ...(stored.reason ? { reason: stored.reason } : {}),
+        counted: stored.counted === 1,
+        conflict: stored.conflict === 1,
+        ...visitorView(stored.visitor_id),
+      };
+    }
+    const checkpoint = statements.checkpoint.get(scan.checkpointId) as { venue_id: string; kind: 'entrance' | 'station' };
+    const check = checkPass(scan.pass, publicKeys, keys.verifySignature);
+    const visitorId = check.ok ? check.visitorId : null;
+    const visitorKnown = visitorId !== null && statements.visitor.get(visitorId) !== undefined;
+    const day = eventDay(scan.scannedAt);
+    const earlier =
+      visitorKnown && visitorId
+        ? ((checkpoint.kind === 'entrance'
+            ? statements.entry.get(visitorId, checkpoint.venue_id, day)
+            : statements.stamp.get(visitorId, scan.checkpointId)) as { device_id: string | null } | undefined)
+        : undefined;
+    const decision = decideScan(check, visitorKnown, earlier && { deviceId: earlier.device_id }, scan);
+    statements.insertScan.run(
+      scan.scanId,
+      visitorKnown ? visitorId : null,
+      scan.checkpointId,
+      scan.deviceId,
+      scan.scannedAt,
+      receivedAt,
+      Number(scan.offline),
+      decision.result,
+      decision.result === 'invalid' ? decision.reason : null,
+      Number(decision.counted),
+      Number(decision.conflict),
+    );
+    if (decision.counted && visitorId) {
+      if (checkpoint.kind === 'entrance') statements.insertEntry.run(visitorId, checkpoint.venue_id, day, scan.scanId, scan.deviceId, scan.scannedAt);
+      else statements.insertStamp.run(visitorId, scan.checkpointId, scan.scanId, scan.deviceId, scan.scannedAt);
+    }
+    return {
+      scanId: scan.scanId,
+      result: decision.result,
+      ...(decision.result === 'invalid' ? { reason: decision.reason } : {}),
+      counted: decision.counted,
+      conflict: decision.conflict,
+      ...visitorView(visitorKnown ? visitorId : null),
+    };
+  }
+
+  const writeBatch = db.transaction((batch: Pending[], receivedAt: number) => batch.map((pending) => apply(pending.scan, receivedAt)));
+
+  function flush() {
+    flushScheduled = false;
+    const batch = queue;
+    queue = [];
+    try {
+      const outcomes = writeBatch(batch, now());
+      batch.forEach((pending, index) => pending.resolve(outcomes[index]!));
+      if (outcomes.some((outcome) => outcome.counted)) onCounted();
+    } catch (error) {
+      batch.forEach((pending) => pending.reject(error));
+    }
+  }
+
+  function enqueue(scan: Scan): Promise<ScanOutcome> {
+    return new Promise((resolve, reject) => {
+      queue.push({ scan, resolve, reject });
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
+    });
+  }
+
+  return {
+    scan: enqueue,
+    upload: (scans: Scan[]) => Promise.all(scans.map(enqueue)),
+    /** After a key rotation or retirement. */
+    reloadKeys() {
+      publicKeys = keyMap();
+    },
+    checkpointVenue(checkpointId: string): string | undefined {
+      return (statements.checkpoint.get(checkpointId) as { venue_id: string } | undefined)?.venue_id;
+    },
+  };
+}
+
+export type CheckinService = ReturnType<typeof createCheckinService>;

@@ -1,0 +1,38 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Slug } from './ids.ts';
+
+/** A scan as a kiosk made it. The kiosk makes the id, so a scan resent after a lost answer counts once. */
+export const ScanRequest = Type.Object(
+  {
+    scanId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$' }),
+    /** What the scanner read, as it read it: checked on the hub, whatever the kiosk decided. */
+    pass: Type.String({ maxLength: 4096 }),
+    checkpointId: Slug,
+    scannedAt: Type.Integer({ minimum: 0 }),
+    /** True when the kiosk decided alone (its link was down) and is uploading later. */
+    offline: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ScanRequest = Static<typeof ScanRequest>;
+
+export const ScanUploadRequest = Type.Object({ scans: Type.Array(ScanRequest, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false });
+export type ScanUploadRequest = Static<typeof ScanUploadRequest>;
+
+export const SCAN_RESULTS = ['welcome', 'again', 'invalid'] as const;
+
+export const ScanOutcome = Type.Object({
+  scanId: Type.String(),
+  /** welcome: counted now (green); again: already in today or already stamped (amber); invalid: red. */
+  result: Type.Union(SCAN_RESULTS.map((result) => Type.Literal(result))),
+  reason: Type.Optional(Type.String()),
+  counted: Type.Boolean(),
+  /** Two kiosks, both offline, each welcomed this visitor: one entry, and this flag for staff. */
+  conflict: Type.Boolean(),
+  /** Masked for everyone but the visitor's own phone. */
+  visitorName: Type.Optional(Type.String()),
+  stamps: Type.Optional(Type.Integer()),
+});
+export type ScanOutcome = Static<typeof ScanOutcome>;
+
+export const ScanUploadReply = Type.Object({ outcomes: Type.Array(ScanOutcome) });

@@ -1,0 +1,55 @@
+/**
+ * A visitor's pass, as its QR code carries it: `EDP1.<key id>.<visitor id>.<signature>`.
+ * The signature is Ed25519 over `EDP1.<key id>.<visitor id>` with the hub's key, so a kiosk
+ * holding the public keys checks a pass with no network. Pure: the signature check itself is
+ * passed in (Node's crypto on the hub, a JS Ed25519 on kiosks).
+ */
+export const PASS_VERSION = 'EDP1';
+export const MAX_PASS_LENGTH = 200;
+
+export type PassRefusal = 'empty' | 'too-long' | 'not-a-pass' | 'unknown-version' | 'malformed' | 'unknown-key' | 'bad-signature';
+
+export type PassCheck = { ok: true; keyId: string; visitorId: string } | { ok: false; reason: PassRefusal };
+
+/** Crockford base32 without I, L, O, U: ten characters, read aloud or typed without doubt. */
+export const VISITOR_ID = /^[0-9A-HJKMNP-TV-Z]{10}$/;
+const KEY_ID = /^k[0-9a-z]{1,8}$/;
+const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
+
+export const signedText = (keyId: string, visitorId: string) => `${PASS_VERSION}.${keyId}.${visitorId}`;
+
+export function fromBase64Url(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const binary = atob(base64);
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export type VerifySignature = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+
+/**
+ * Reads what a scanner delivered (a USB scanner adds CR/LF; a camera may add nothing) and
+ * says whether it is a valid pass of one of these keys, and if not, why.
+ */
+export function checkPass(raw: string, publicKeys: Record<string, Uint8Array>, verify: VerifySignature): PassCheck {
+  const text = raw.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '');
+  if (!text) return { ok: false, reason: 'empty' };
+  if (text.length > MAX_PASS_LENGTH) return { ok: false, reason: 'too-long' };
+  const parts = text.split('.');
+  if (!parts[0]?.startsWith('EDP')) return { ok: false, reason: 'not-a-pass' };
+  if (parts[0] !== PASS_VERSION) return { ok: false, reason: 'unknown-version' };
+  const [, keyId, visitorId, signature] = parts;
+  if (parts.length !== 4 || !KEY_ID.test(keyId!) || !VISITOR_ID.test(visitorId!) || !SIGNATURE.test(signature!)) {
+    return { ok: false, reason: 'malformed' };
+  }
+  const publicKey = publicKeys[keyId!];
+  if (!publicKey) return { ok: false, reason: 'unknown-key' };
+  const message = new TextEncoder().encode(signedText(keyId!, visitorId!));
+  if (!verify(fromBase64Url(signature!), message, publicKey)) return { ok: false, reason: 'bad-signature' };
+  return { ok: true, keyId: keyId!, visitorId: visitorId! };
+}
