@@ -14,8 +14,8 @@ import { deviceRoutes } from './devices/device-routes.ts';
 import { createDeviceService } from './devices/device-service.ts';
 import { createPairingCodes } from './devices/pairing-codes.ts';
 import { checkinCommands } from './checkin/checkin-commands.ts';
-import { createCheckinService } from './checkin/checkin-service.ts';
-import { createPassKeys } from './passes/pass-keys.ts';
+import { createCheckinService, type CheckinService } from './checkin/checkin-service.ts';
+import { createPassKeys, type PassKeys } from './passes/pass-keys.ts';
 import { visitorRoutes } from './visitors/visitor-routes.ts';
 import { createVisitorService } from './visitors/visitor-service.ts';
 import { useSecurityHeaders } from './web/security-headers.ts';
@@ -40,6 +40,8 @@ export interface Hub {
   app: FastifyInstance;
   io: HubIo;
   db: Db;
+  passKeys: PassKeys;
+  checkin: CheckinService;
   /** Set only on the first start of an empty store without ADMIN_PASSWORD: print it once. */
   initialAdminPassword: string | undefined;
   /** Starts listening; resolves to the base URL people should use. */
@@ -110,6 +112,8 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     io,
     db,
     initialAdminPassword,
+    passKeys,
+    checkin,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const { port } = app.server.address() as AddressInfo;
