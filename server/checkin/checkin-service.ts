@@ -36,6 +36,19 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     insertStamp: db.prepare('INSERT INTO stamps (visitor_id, checkpoint_id, scan_id, device_id, at) VALUES (?, ?, ?, ?, ?)'),
   };
   let publicKeys = keyMap();
+  // A pass's signature never changes: remember the ones already checked (visitors scan at the
+  // gate and again at each station), until the keys change. Bounded: oldest forgotten first.
+  const checkedPasses = new Map<string, ReturnType<typeof checkPass>>();
+  const CHECKED_PASSES_KEPT = 50_000;
+  function checkPassOnce(text: string) {
+    let check = checkedPasses.get(text);
+    if (!check) {
+      check = checkPass(text, publicKeys, keys.verifySignature);
+      if (checkedPasses.size >= CHECKED_PASSES_KEPT) checkedPasses.delete(checkedPasses.keys().next().value!);
+      checkedPasses.set(text, check);
+    }
+    return check;
+  }
   let queue: Pending[] = [];
   let flushScheduled = false;
 
@@ -66,7 +79,7 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
       };
     }
     const checkpoint = statements.checkpoint.get(scan.checkpointId) as { venue_id: string; kind: 'entrance' | 'station' };
-    const check = checkPass(scan.pass, publicKeys, keys.verifySignature);
+    const check = checkPassOnce(scan.pass);
     const visitorId = check.ok ? check.visitorId : null;
     const visitorKnown = visitorId !== null && statements.visitor.get(visitorId) !== undefined;
     const day = eventDay(scan.scannedAt);
@@ -135,6 +148,7 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     /** After a key rotation or retirement. */
     reloadKeys() {
       publicKeys = keyMap();
+      checkedPasses.clear();
     },
     checkpointVenue(checkpointId: string): string | undefined {
       return (statements.checkpoint.get(checkpointId) as { venue_id: string } | undefined)?.venue_id;

@@ -17,6 +17,11 @@ export type CommandHandler<C extends ClientCommand> = (
 export type CommandHandlers = { [C in ClientCommand]: CommandHandler<C> };
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
+/**
+ * A paired kiosk at a busy gate sends a scan a second, and after an outage flushes its outbox as
+ * fast as the hub answers: a device the staff paired gets a larger budget than an unknown socket.
+ */
+export const DEVICE_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 400 };
 
 export function failure(error: unknown, locale: Locale, log: FastifyBaseLogger): Ack<never> {
   if (error instanceof HubError) {
@@ -30,6 +35,7 @@ export interface RouteOptions {
   handlers: CommandHandlers;
   resolveTarget: TargetResolver;
   log: FastifyBaseLogger;
+  /** Default: by identity, DEVICE_RATE_LIMIT for paired devices, DEFAULT_RATE_LIMIT for everyone else. */
   limit?: RateLimit;
 }
 
@@ -38,7 +44,8 @@ export interface RouteOptions {
  * reach (venue, group) → domain handler → acknowledgement. Handlers stay thin and never see an
  * unchecked payload or an unauthorised caller.
  */
-export function routeCommands(socket: Socket, { handlers, resolveTarget, log, limit = DEFAULT_RATE_LIMIT }: RouteOptions): void {
+export function routeCommands(socket: Socket, { handlers, resolveTarget, log, limit: chosen }: RouteOptions): void {
+  const limit = chosen ?? ((socket.data.identity as Identity | undefined)?.kind === 'device' ? DEVICE_RATE_LIMIT : DEFAULT_RATE_LIMIT);
   const locale: Locale = socket.data.locale ?? 'zh-CN';
   const bucket = newBucket(limit, Date.now());
   let refusedSinceLog = 0;
