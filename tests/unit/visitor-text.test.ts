@@ -20,3 +20,16 @@ test('names lose invisible and direction characters, keep emoji, and count by ch
   expect(characterCount('小明🚒')).toBe(3);
   expect(cleanName('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
 });
+
+test('the phone checks a registration as the hub will, and sends only what was given', async () => {
+  const { checkRegistration, emptyRegistration } = await import('../../kiosk/src/register/registration.ts');
+  const form = emptyRegistration();
+  expect(checkRegistration(form)).toEqual({ ok: false, code: 'NAME_INVALID' });
+  expect(checkRegistration({ ...form, nickname: '小明', mobile: '1381234' })).toEqual({ ok: false, code: 'INVALID_MOBILE' });
+  expect(checkRegistration({ ...form, nickname: '小明', mobile: '13812341234' })).toEqual({ ok: false, code: 'CONSENT_REQUIRED' });
+  expect(checkRegistration({ ...form, nickname: '小明', under14: true })).toEqual({ ok: false, code: 'GUARDIAN_CONSENT_REQUIRED' });
+  expect(checkRegistration({ ...form, nickname: ' 小明 ', mobile: '13812341234', privacyConsent: true })).toEqual({
+    ok: true,
+    body: { nickname: '小明', privacyConsent: true, mobile: '13812341234' },
+  });
+});
