@@ -1,9 +1,21 @@
-import { mount } from 'svelte';
+import { mount, type Component } from 'svelte';
 import './global.css';
 import HomePage from './home/HomePage.svelte';
 import KioskPairing from './device/KioskPairing.svelte';
+import ScannerCheckPage from './checkin/ScannerCheckPage.svelte';
+import RegisterPage from './register/RegisterPage.svelte';
+import PassPage from './pass/PassPage.svelte';
 
-/** /kiosk/device pairs a venue's kiosk; everything else is the visitor's app. */
-const target = document.getElementById('app')!;
-if (location.pathname.replace(/\/+$/, '') === '/kiosk/device') mount(KioskPairing, { target });
-else mount(HomePage, { target });
+/**
+ * Client routes of the kiosk app. /kiosk/device pairs a venue's kiosk; /kiosk/checkin is a
+ * kiosk's check-in mode (temporary: it tries cameras and USB scanners until the real check-in
+ * page replaces it); everything else is the visitor's app, on a phone or a kiosk.
+ */
+const routes: Record<string, Component> = {
+  '/kiosk/device': KioskPairing,
+  '/kiosk/checkin': ScannerCheckPage,
+  '/kiosk/register': RegisterPage,
+  '/kiosk/pass': PassPage,
+};
+const page = routes[location.pathname.replace(/\/+$/, '')] ?? HomePage;
+mount(page, { target: document.getElementById('app')! });
