@@ -36,3 +36,16 @@ export const ScanOutcome = Type.Object({
 export type ScanOutcome = Static<typeof ScanOutcome>;
 
 export const ScanUploadReply = Type.Object({ outcomes: Type.Array(ScanOutcome) });
+
+export const Checkpoint = Type.Object({
+  id: Slug,
+  venueId: Slug,
+  kind: Type.Union([Type.Literal('entrance'), Type.Literal('station')]),
+  name: Type.String(),
+  nameEn: Type.String(),
+});
+export type Checkpoint = Static<typeof Checkpoint>;
+
+/** What a kiosk needs to check in: its venue's checkpoints. */
+export const CheckinSetupReply = Type.Object({ checkpoints: Type.Array(Checkpoint) });
+export type CheckinSetupReply = Static<typeof CheckinSetupReply>;

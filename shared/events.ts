@@ -12,7 +12,8 @@ import {
   WatchGroupRequest,
 } from './stage.ts';
 import { DevicePaired, IdentityView, PairingStartReply, PairingStartRequest } from './identity.ts';
-import { ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
+import { CheckinSetupReply, ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
+import { OverviewRequest as EmptyRequest } from './stage.ts';
 import { RegisterBody, RegisterReply } from './visitors.ts';
 
 /**
@@ -30,6 +31,8 @@ export const clientCommands = {
   'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
   /** A kiosk registers a visitor at its touch screen (phones use POST /api/visitors). */
   'visitor:register': { request: RegisterBody, reply: RegisterReply },
+  /** A kiosk in check-in mode asks for the checkpoints of its venue. */
+  'checkin:setup': { request: EmptyRequest, reply: CheckinSetupReply },
   /** One scan, acknowledged once stored. */
   'checkin:scan': { request: ScanRequest, reply: ScanOutcome },
   /** A kiosk's outbox of offline scans; each scan id is applied once. */

@@ -3,17 +3,19 @@ import './global.css';
 import HomePage from './home/HomePage.svelte';
 import KioskPairing from './device/KioskPairing.svelte';
 import ScannerCheckPage from './checkin/ScannerCheckPage.svelte';
+import CheckinPage from './checkin/CheckinPage.svelte';
 import RegisterPage from './register/RegisterPage.svelte';
 import PassPage from './pass/PassPage.svelte';
 
 /**
  * Client routes of the kiosk app. /kiosk/device pairs a venue's kiosk; /kiosk/checkin is a
- * kiosk's check-in mode (temporary: it tries cameras and USB scanners until the real check-in
- * page replaces it); everything else is the visitor's app, on a phone or a kiosk.
+ * paired kiosk's check-in mode; /kiosk/scanner-check lets staff try a camera or USB scanner on
+ * set-up day; everything else is the visitor's app, on a phone or a kiosk.
  */
 const routes: Record<string, Component> = {
   '/kiosk/device': KioskPairing,
-  '/kiosk/checkin': ScannerCheckPage,
+  '/kiosk/checkin': CheckinPage,
+  '/kiosk/scanner-check': ScannerCheckPage,
   '/kiosk/register': RegisterPage,
   '/kiosk/pass': PassPage,
 };

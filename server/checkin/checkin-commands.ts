@@ -1,13 +1,15 @@
 import type { CommandHandlers } from '../realtime/command-router.ts';
 import type { Identity } from '../auth/identity.ts';
+import { visibleVenues } from '../auth/guard.ts';
 import type { VisitorService } from '../visitors/visitor-service.ts';
 import type { CheckinService } from './checkin-service.ts';
 
 const deviceIdOf = (identity: Identity) => (identity.kind === 'device' ? identity.device.id : null);
 
 /** Kiosk commands: register a visitor at the touch screen, scan a pass, upload the offline outbox. */
-export function checkinCommands(visitors: VisitorService, checkin: CheckinService): Pick<CommandHandlers, 'visitor:register' | 'checkin:scan' | 'checkin:upload'> {
+export function checkinCommands(visitors: VisitorService, checkin: CheckinService): Pick<CommandHandlers, 'visitor:register' | 'checkin:setup' | 'checkin:scan' | 'checkin:upload'> {
   return {
+    'checkin:setup': (_request, socket) => ({ checkpoints: checkin.checkpoints(visibleVenues(socket.data.identity as Identity)) }),
     'visitor:register': (body, socket) => {
       const deviceId = deviceIdOf(socket.data.identity as Identity);
       return visitors.register(body, { channel: deviceId ? 'kiosk' : 'phone', deviceId });

@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.ts';
 import { checkPass } from '../../shared/pass-format.ts';
-import type { ScanOutcome, ScanRequest } from '../../shared/checkin.ts';
+import type { Checkpoint, ScanOutcome, ScanRequest } from '../../shared/checkin.ts';
 import type { PassKeys } from '../passes/pass-keys.ts';
 import { publicName } from '../visitors/visitor-queries.ts';
 import { decideScan, eventDay } from './checkin-rules.ts';
@@ -149,6 +149,19 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     reloadKeys() {
       publicKeys = keyMap();
       checkedPasses.clear();
+    },
+    /** Checkpoints of these venues (null: all). */
+    checkpoints(venueIds: string[] | null): Checkpoint[] {
+      const rows = db.prepare('SELECT id, venue_id, kind, name, name_en FROM checkpoints ORDER BY sort').all() as {
+        id: string;
+        venue_id: string;
+        kind: Checkpoint['kind'];
+        name: string;
+        name_en: string;
+      }[];
+      return rows
+        .filter((row) => venueIds === null || venueIds.includes(row.venue_id))
+        .map((row) => ({ id: row.id, venueId: row.venue_id, kind: row.kind, name: row.name, nameEn: row.name_en }));
     },
     checkpointVenue(checkpointId: string): string | undefined {
       return (statements.checkpoint.get(checkpointId) as { venue_id: string } | undefined)?.venue_id;

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type Browser, type LaunchOptions, type Page } from '@playwright/test';
-import config from '../../playwright.config.ts';
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { writeBlankY4m, writeQrY4m } from '../support/fake-camera.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { shoot, VIEWPORTS } from './screens.ts';
+import { shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
 
 /** Shaped like a real pass: EDP1.<key id>.<visitor id>.<86 base64url characters of signature>. */
 const PASS = `EDP1.k1.V7K3M9Q2XH.${crypto.createHash('sha512').update('eventday camera test pass').digest('base64url')}`;
@@ -19,15 +18,6 @@ writeQrY4m(PASS, PASS_VIDEO);
 writeBlankY4m(BLANK_VIDEO);
 // One second of each pass, over and over.
 writeQrY4m(PASS, TURNS_VIDEO, { frames: 10, followedBy: [NEXT_PASS] });
-
-/** The project's Chromium and flags, plus a fake camera that films `video` (permission granted). */
-function withFakeCamera(video: string): LaunchOptions {
-  const base = config.use?.launchOptions ?? {};
-  return {
-    ...base,
-    args: [...(base.args ?? []), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  };
-}
 
 // Launch options can only be chosen per file: this file's browser films the pass; tests of
 // other pictures launch a browser of their own.
@@ -83,7 +73,7 @@ async function openScanner(browser: Browser, { initScript, wasmMissing = false }
     if (response.url().endsWith('.wasm')) opened.wasm.push({ url: response.url(), status: response.status(), type: response.headers()['content-type'] ?? '' });
   });
   if (initScript) await page.addInitScript(initScript);
-  const response = await page.goto(`${hub.base}/kiosk/checkin`);
+  const response = await page.goto(`${hub.base}/kiosk/scanner-check`);
   // The page runs under the hub's real policy: the decoder must compile under it.
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   return { page, ...opened };
@@ -92,7 +82,7 @@ async function openScanner(browser: Browser, { initScript, wasmMissing = false }
 const scans = (page: Page) => page.locator('li[data-scan]');
 
 test.describe('a camera that sees a visitor’s pass', () => {
-  test('/kiosk/checkin shows the camera and reports the pass exactly once while it stays in view', async ({ browser }) => {
+  test('/kiosk/scanner-check shows the camera and reports the pass exactly once while it stays in view', async ({ browser }) => {
     const { page, errors, external, wasm } = await openScanner(browser);
     const scanner = page.locator('.scanner');
     await expect(scanner).toHaveAttribute('data-state', 'scanning');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type LaunchOptions, type Page } from '@playwright/test';
+import config from '../../playwright.config.ts';
 import { ADMIN_PASSWORD } from '../support/hub-harness.ts';
 import { pairDevice, type Session } from '../support/staff.ts';
 
@@ -88,3 +89,12 @@ export async function openPairedScreen(
   await page.goto(`${base}/display/screen/${where.groupId}`);
   return page;
 }
+/** The project's Chromium and flags, plus a fake camera that films `video` (permission granted). */
+export function withFakeCamera(video: string): LaunchOptions {
+  const base = config.use?.launchOptions ?? {};
+  return {
+    ...base,
+    args: [...(base.args ?? []), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  };
+}
+

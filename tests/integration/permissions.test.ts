@@ -81,6 +81,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'stage:take': async (p, where) => request(sockets[p]!, 'stage:take', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId) }),
   'pairing:start': (p) => request(sockets[p]!, 'pairing:start', { kind: 'screen' }),
   'visitor:register': (p) => request(sockets[p]!, 'visitor:register', REGISTRATION),
+  'checkin:setup': (p) => request(sockets[p]!, 'checkin:setup', {}),
   'checkin:scan': (p, where) => request(sockets[p]!, 'checkin:scan', scan(where.venueId)),
   'checkin:upload': (p, where) => request(sockets[p]!, 'checkin:upload', { scans: [scan(where.venueId), scan(where.venueId)] }),
 };

@@ -1,0 +1,61 @@
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test, type Browser } from '@playwright/test';
+import type { RegisterReply } from '../../shared/visitors.ts';
+import { writeQrY4m } from '../support/fake-camera.ts';
+import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { api, pairDevice, signIn } from '../support/staff.ts';
+import { errorsOf, shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
+
+let hub: HubProcess;
+let browser: Browser;
+let visitor: RegisterReply;
+
+// The camera films the pass of a visitor registered on this hub, so the browser starts after it.
+test.beforeAll(async () => {
+  hub = await startHubProcess();
+  visitor = (await (await api(hub.base).post('/api/visitors', { nickname: '安全小达人', privacyConsent: false })).json()) as RegisterReply;
+  const video = path.join(os.tmpdir(), `eventday-checkin-${process.pid}.y4m`);
+  writeQrY4m(visitor.pass, video);
+  browser = await chromium.launch(withFakeCamera(video));
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+test('a paired kiosk checks a pass in through its camera: green once, amber for the same pass again', async () => {
+  const admin = await signIn(hub.base);
+  const { token } = await pairDevice(hub.base, admin, { kind: 'kiosk', venueId: 'taihu', name: '入口一号机' });
+  const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
+  await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
+  const kiosk = await context.newPage();
+  const errors: string[] = [];
+  kiosk.on('pageerror', (error) => errors.push(error.message));
+  await kiosk.goto(`${hub.base}/kiosk/checkin`);
+
+  // Staff choose the checkpoint once; then the camera reads the pass.
+  await kiosk.locator('[data-checkpoint="taihu-gate"]').click();
+  const result = kiosk.locator('[data-result]');
+  await expect(result).toHaveAttribute('data-result', 'welcome', { timeout: 15_000 });
+  await expect(result).toContainText('欢迎，安全小达人');
+  await shoot(kiosk, 'kiosk-checkin-welcome-portrait');
+  await expect(result).toHaveCount(0, { timeout: 5_000 });
+
+  // The same pass from a USB scanner (it types fast and ends with Enter): already in today.
+  await kiosk.keyboard.type(visitor.pass, { delay: 2 });
+  await kiosk.keyboard.press('Enter');
+  await expect(result).toHaveAttribute('data-result', 'again');
+  await expect(result).toContainText('您今天已签到');
+  await shoot(kiosk, 'kiosk-checkin-again-portrait');
+
+  // A forged pass is red, with the reason in words.
+  await expect(result).toHaveCount(0, { timeout: 5_000 });
+  await kiosk.keyboard.type(visitor.pass.slice(0, -2) + (visitor.pass.endsWith('AA') ? 'BB' : 'AA'), { delay: 2 });
+  await kiosk.keyboard.press('Enter');
+  await expect(result).toHaveAttribute('data-result', 'invalid');
+  await expect(result).toContainText('签名不符');
+  expect(errors).toEqual([]);
+  expect(errorsOf(kiosk)).toEqual([]);
+  await context.close();
+});
