@@ -38,7 +38,8 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
   await kiosk.locator('[data-checkpoint="taihu-gate"]').click();
   const result = kiosk.locator('[data-result]');
   await expect(result).toHaveAttribute('data-result', 'welcome', { timeout: 15_000 });
-  await expect(result).toContainText('欢迎，安全小达人');
+  await expect(result).toContainText('欢迎参加！');
+  await expect(result).toContainText('安全小达人');
   await shoot(kiosk, 'kiosk-checkin-welcome-portrait');
   await expect(result).toHaveCount(0, { timeout: 5_000 });
 
