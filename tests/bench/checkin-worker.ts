@@ -16,7 +16,8 @@ interface Job {
   worker: number;
 }
 
-const job = JSON.parse(process.argv[2]!) as Job;
+// The job comes over IPC: thousands of passes do not fit in a command line.
+const job = await new Promise<Job>((resolve) => process.once('message', (message) => resolve(message as Job)));
 let sequence = 0;
 const acked: string[] = [];
 const latencies: number[] = [];

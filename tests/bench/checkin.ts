@@ -47,9 +47,8 @@ const results = await Promise.all(
   tokens.map(
     (workerTokens, worker) =>
       new Promise<Report>((resolve, reject) => {
-        const child = fork(path.join(import.meta.dirname, 'checkin-worker.ts'), [JSON.stringify({ base: hub.base, tokens: workerTokens, passes, seconds, batch, window, worker })], {
-          execArgv: ['--import', 'tsx'],
-        });
+        const child = fork(path.join(import.meta.dirname, 'checkin-worker.ts'), [], { execArgv: ['--import', 'tsx'] });
+        child.send({ base: hub.base, tokens: workerTokens, passes, seconds, batch, window, worker });
         child.once('message', (message) => resolve(message as Report));
         child.once('error', reject);
         child.once('exit', (code) => {

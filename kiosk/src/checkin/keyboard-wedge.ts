@@ -1,23 +1,22 @@
 /**
  * USB (and Bluetooth HID) barcode scanners are "keyboard wedges": they type the code as
  * keystrokes and press Enter. A scanner types a character every few milliseconds; people need
- * 100 ms or more. So a line counts as a scan only when it starts with a fast burst (minLength
- * keys, each within maxGapMs of the last) and ends with Enter. Slow typing never adds up to one.
+ * 100 ms or more. So a line ended by Enter counts as a scan when its keys came typically within
+ * maxGapMs of each other (the median gap: slow typing never adds up to a scan).
  *
- * Once a burst has proved itself a scanner, a hiccup of up to hiccupMs inside it is forgiven:
- * Bluetooth scanners deliver keys in uneven packets, and a busy machine delays some. A pause
- * longer than that ends the line; a line that starts right after other keys (maybe the first
- * half of the same code) is dropped rather than reported cut short.
+ * The median, not every gap: Bluetooth scanners deliver keys in uneven packets and a busy
+ * machine delays a few, so one late key must not cut a pass in two. A pause longer than
+ * pauseMs starts a new line: a stray key pressed a while before a scan is not part of it.
  */
 export interface KeyboardWedgeOptions {
   onScan: (text: string) => void;
   /** Where to listen; the whole window by default (a kiosk page has no focus to rely on). */
   target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
-  /** Longest pause between two keystrokes of the burst that starts a scan. */
+  /** A scan's typical (median) pause between two keystrokes is at most this. */
   maxGapMs?: number;
-  /** Longest pause forgiven inside a scan once its burst has started it. */
-  hiccupMs?: number;
-  /** Keys of the starting burst, and the shortest line reported. */
+  /** A longer pause starts a new line. */
+  pauseMs?: number;
+  /** Shorter lines are a person's key chord, not a code. */
   minLength?: number;
 }
 
@@ -30,15 +29,19 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
+function median(values: number[]): number {
+  if (values.length === 0) return Infinity;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /** Starts listening; returns the function that stops. */
 export function listenKeyboardWedge(options: KeyboardWedgeOptions): () => void {
-  const { onScan, target = window, maxGapMs = 50, hiccupMs = 300, minLength = 4 } = options;
+  const { onScan, target = window, maxGapMs = 50, pauseMs = 300, minLength = 4 } = options;
   let line = '';
+  let gaps: number[] = [];
   let lastKeyAt = -Infinity;
-  /** The line began with a fast burst: it is a scanner typing. */
-  let scanner = false;
-  /** The line began right after other keys: it may be the tail of a code, not a whole one. */
-  let doubtful = false;
 
   const onKeyDown = (event: Event) => {
     if (!(event instanceof KeyboardEvent) || event.isComposing || isEditable(event.target)) return;
@@ -49,10 +52,10 @@ export function listenKeyboardWedge(options: KeyboardWedgeOptions): () => void {
 
     if (event.key === 'Enter') {
       const text = trimScanLine(line);
-      const isScan = scanner && !doubtful && gap <= hiccupMs && text.length >= minLength;
+      const isScan = gap <= pauseMs && text.length >= minLength && median(gaps) <= maxGapMs;
       line = '';
+      gaps = [];
       lastKeyAt = -Infinity;
-      scanner = doubtful = false;
       if (isScan) {
         // Keep the Enter from also "clicking" whatever button has the focus.
         event.preventDefault();
@@ -63,13 +66,12 @@ export function listenKeyboardWedge(options: KeyboardWedgeOptions): () => void {
     // Shift (scanners press it for capitals) and other non-characters neither add nor break a line.
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
 
-    if (line && (gap <= maxGapMs || (scanner && gap <= hiccupMs))) {
+    if (line && gap <= pauseMs) {
       line += event.key;
-      if (line.length >= minLength) scanner = true;
+      gaps.push(gap);
     } else {
-      doubtful = line !== '' && gap <= hiccupMs;
       line = event.key;
-      scanner = false;
+      gaps = [];
     }
     lastKeyAt = at;
   };
