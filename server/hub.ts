@@ -13,7 +13,8 @@ import { deviceCommands, deviceNotifier, isDeviceOnline } from './devices/device
 import { deviceRoutes } from './devices/device-routes.ts';
 import { createDeviceService } from './devices/device-service.ts';
 import { createPairingCodes } from './devices/pairing-codes.ts';
-import { checkinCommands } from './checkin/checkin-commands.ts';
+import { checkinCommands, STATS_ROOM } from './checkin/checkin-commands.ts';
+import { createStatsFeed } from './checkin/stats-feed.ts';
 import { createCheckinService, type CheckinService } from './checkin/checkin-service.ts';
 import { createPassKeys, type PassKeys } from './passes/pass-keys.ts';
 import { visitorRoutes } from './visitors/visitor-routes.ts';
@@ -74,8 +75,9 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   const devices = createDeviceService(db, createPairingCodes(), deviceNotifier(ioNow), app.log);
   const resolveTarget = createTargetResolver(db);
   const passKeys = createPassKeys(db);
-  const visitors = createVisitorService(db, passKeys);
-  const checkin = createCheckinService(db, passKeys, () => {});
+  const stats = createStatsFeed(db, (snapshot) => ioNow().to(STATS_ROOM).emit('stats:update', snapshot));
+  const visitors = createVisitorService(db, passKeys, stats.changed);
+  const checkin = createCheckinService(db, passKeys, stats.changed);
   const initialAdminPassword = await auth.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
@@ -95,7 +97,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
 
   io = attachSocketServer(app.server, app.log);
   identifySockets(io, auth, devices, app.log);
-  const handlers = { ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin) };
+  const handlers = { ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats) };
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
 
   // Transports close first, so no command lands after the store is closed. Closing the engine
@@ -104,6 +106,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     io!.engine.close();
   });
   app.addHook('onClose', async () => {
+    stats.stop();
     db.close();
   });
 

@@ -15,6 +15,7 @@ import { DevicePaired, IdentityView, PairingStartReply, PairingStartRequest } fr
 import { CheckinSetupReply, ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
 import { OverviewRequest as EmptyRequest } from './stage.ts';
 import { RegisterBody, RegisterReply } from './visitors.ts';
+import { StatsSnapshot } from './stats.ts';
 
 /**
  * The whole Socket.io protocol. Every command a client sends has a request schema (checked
@@ -31,6 +32,8 @@ export const clientCommands = {
   'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
   /** A kiosk registers a visitor at its touch screen (phones use POST /api/visitors). */
   'visitor:register': { request: RegisterBody, reply: RegisterReply },
+  /** Consoles and `stats` screens get the day's counts, then every update. */
+  'stats:watch': { request: EmptyRequest, reply: StatsSnapshot },
   /** A kiosk in check-in mode asks for the checkpoints of its venue. */
   'checkin:setup': { request: EmptyRequest, reply: CheckinSetupReply },
   /** One scan, acknowledged once stored. */
@@ -48,6 +51,8 @@ export const serverEvents = {
   'hub:identity': IdentityView,
   /** To the waiting device only: its token, to keep and send in every handshake. */
   'device:paired': DevicePaired,
+  /** The day's counts, at most twice a second, to sockets that watch them. */
+  'stats:update': StatsSnapshot,
   /** To a device that was just revoked, before it is disconnected. */
   'device:revoked': Type.Object({}),
 } as const satisfies Record<string, TSchema>;

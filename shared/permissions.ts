@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'audit:list': { allowed: ['admin'], scope: 'all', what: 'read the audit log' },
   'visitor:register': { allowed: ['visitor', 'kiosk', ...CHANGERS], scope: 'all', what: 'register a visitor and get a signed pass' },
   'pass:keys': { allowed: PRINCIPALS, scope: 'all', what: 'read the public keys that check passes offline' },
+  'stats:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'watch the day’s counts (no personal data)' },
   'checkin:setup': { allowed: ['kiosk', ...CHANGERS], scope: 'filtered', what: 'list the checkpoints a kiosk can check in at' },
   'checkin:scan': { allowed: ['kiosk', ...CHANGERS], scope: 'venue', what: 'check a pass in at an entrance or station' },
   'checkin:upload': { allowed: ['kiosk', ...CHANGERS], scope: 'venue', what: 'upload scans made while offline' },

@@ -23,7 +23,7 @@ function checkedName(text: string | undefined, limit: number, required: boolean)
  * Registration: a nickname always; a number and a real name only with consent to the notice;
  * a child under 14 only with a guardian's agreement. Returns the signed pass.
  */
-export function createVisitorService(db: Db, keys: PassKeys, now = Date.now) {
+export function createVisitorService(db: Db, keys: PassKeys, onRegistered: () => void = () => {}, now = Date.now) {
   return {
     register(body: RegisterBody, via: { channel: 'phone' | 'kiosk'; deviceId: string | null }): RegisterReply {
       if (body.under14 && !body.guardianConsent) throw new HubError('GUARDIAN_CONSENT_REQUIRED');
@@ -55,6 +55,7 @@ export function createVisitorService(db: Db, keys: PassKeys, now = Date.now) {
             },
             now(),
           );
+          onRegistered();
           return { visitorId: visitor.id, shortCode: visitor.shortCode, nickname, pass: keys.issue(visitor.id) };
         } catch (error) {
           // A random id already taken (one in 10^15): draw again.

@@ -5,7 +5,8 @@ import type { RegisterReply } from '../../shared/visitors.ts';
 import { writeQrY4m } from '../support/fake-camera.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { api, pairDevice, signIn } from '../support/staff.ts';
-import { errorsOf, shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
+import { takeOverRest } from '../support/rest.ts';
+import { errorsOf, openPairedScreen, shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
 
 let hub: HubProcess;
 let browser: Browser;
@@ -24,8 +25,15 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-test('a paired kiosk checks a pass in through its camera: green once, amber for the same pass again', async () => {
+test('a paired kiosk checks a pass in through its camera: green once, amber for the same pass again; the stats screen counts it once', async () => {
   const admin = await signIn(hub.base);
+  // A lobby screen shows the live figures.
+  const screen = await openPairedScreen(browser, hub.base, admin, { venueId: 'taihu', groupId: 'lobby' }, VIEWPORTS.screen);
+  await takeOverRest(hub.base, 'lobby', { kind: 'stats' }, admin);
+  const checkedIn = screen.locator('[data-stat="checked-in"]');
+  await expect(checkedIn).toHaveText('0');
+  await expect(screen.locator('[data-stat="registered"]')).toHaveText('1');
+
   const { token } = await pairDevice(hub.base, admin, { kind: 'kiosk', venueId: 'taihu', name: '入口一号机' });
   const context = await browser.newContext({ viewport: VIEWPORTS.portrait, locale: 'zh-CN' });
   await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
@@ -41,6 +49,8 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
   await expect(result).toContainText('欢迎参加！');
   await expect(result).toContainText('安全小达人');
   await shoot(kiosk, 'kiosk-checkin-welcome-portrait');
+  await expect(checkedIn).toHaveText('1');
+  await shoot(screen, 'screen-stats-1920x1080');
   await expect(result).toHaveCount(0, { timeout: 5_000 });
 
   // The same pass from a USB scanner (it types fast and ends with Enter): already in today.
@@ -49,6 +59,9 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
   await expect(result).toHaveAttribute('data-result', 'again');
   await expect(result).toContainText('您今天已签到');
   await shoot(kiosk, 'kiosk-checkin-again-portrait');
+  // Counted once: give a second update the time it would need to arrive, then look again.
+  await kiosk.waitForTimeout(1200);
+  await expect(checkedIn).toHaveText('1');
 
   // A forged pass is red, with the reason in words.
   await expect(result).toHaveCount(0, { timeout: 5_000 });
@@ -58,5 +71,7 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
   await expect(result).toContainText('签名不符');
   expect(errors).toEqual([]);
   expect(errorsOf(kiosk)).toEqual([]);
+  expect(errorsOf(screen)).toEqual([]);
   await context.close();
+  await screen.context().close();
 });

@@ -82,6 +82,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'pairing:start': (p) => request(sockets[p]!, 'pairing:start', { kind: 'screen' }),
   'visitor:register': (p) => request(sockets[p]!, 'visitor:register', REGISTRATION),
   'checkin:setup': (p) => request(sockets[p]!, 'checkin:setup', {}),
+  'stats:watch': (p) => request(sockets[p]!, 'stats:watch', {}),
   'checkin:scan': (p, where) => request(sockets[p]!, 'checkin:scan', scan(where.venueId)),
   'checkin:upload': (p, where) => request(sockets[p]!, 'checkin:upload', { scans: [scan(where.venueId), scan(where.venueId)] }),
 };

@@ -22,8 +22,9 @@ export function sceneToDraft(scene: Scene, base: SceneDraft): SceneDraft {
       return { ...base, kind: 'join', title: scene.title, url: scene.url ?? '' };
     case 'loop':
       return { ...base, kind: 'loop', playlistId: scene.playlistId };
+    case 'stats':
     case 'blank':
-      return { ...base, kind: 'blank' };
+      return { ...base, kind: scene.kind };
   }
 }
 
@@ -38,6 +39,8 @@ export function draftToScene(draft: SceneDraft): Scene {
     }
     case 'loop':
       return { kind: 'loop', playlistId: draft.playlistId };
+    case 'stats':
+      return { kind: 'stats' };
     case 'blank':
       return { kind: 'blank' };
   }

@@ -3,6 +3,7 @@ import { keepPairingCode } from '../../../shared/client/pairing.svelte.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
+import type { StatsSnapshot } from '../../../shared/stats.ts';
 import { connect } from '../hub.svelte.ts';
 
 /**
@@ -20,9 +21,21 @@ export function createScreen(urlGroupId: string) {
   let groupId = $state(urlGroupId);
   /** When the shown revision reached the page: read by tests, and later by the screens' health view. */
   let shownAt = $state(0);
+  let stats = $state.raw<StatsSnapshot | null>(null);
+
+  /** A `stats` scene needs the day's figures: ask once it is on screen, then follow the updates. */
+  async function followStats() {
+    if (program?.slot.scene.kind !== 'stats') return;
+    const ack = await hub.request('stats:watch', {});
+    if (ack.ok) stats = ack.data;
+  }
+  hub.socket.on('stats:update', (update) => {
+    if (!stats || update.revision >= stats.revision || update.day !== stats.day) stats = update;
+  });
 
   async function show(view: ProgramView) {
     program = view;
+    void followStats();
     await tick();
     shownAt = Date.now();
   }
@@ -42,6 +55,7 @@ export function createScreen(urlGroupId: string) {
     refusal = null;
     snapshot = ack.data;
     if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId) await show(ack.data.program);
+    else void followStats();
   });
 
   hub.socket.on('stage:program', (view) => {
@@ -71,6 +85,9 @@ export function createScreen(urlGroupId: string) {
     },
     get shownAt() {
       return shownAt;
+    },
+    get stats() {
+      return stats;
     },
   };
 }
