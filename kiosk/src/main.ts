@@ -1,23 +1,20 @@
 import { mount, type Component } from 'svelte';
 import './global.css';
-import HomePage from './home/HomePage.svelte';
-import KioskPairing from './device/KioskPairing.svelte';
-import ScannerCheckPage from './checkin/ScannerCheckPage.svelte';
-import CheckinPage from './checkin/CheckinPage.svelte';
-import RegisterPage from './register/RegisterPage.svelte';
-import PassPage from './pass/PassPage.svelte';
 
 /**
  * Client routes of the kiosk app. /kiosk/device pairs a venue's kiosk; /kiosk/checkin is a
  * paired kiosk's check-in mode; /kiosk/scanner-check lets staff try a camera or USB scanner on
- * set-up day; everything else is the visitor's app, on a phone or a kiosk.
+ * set-up day; everything else is the visitor's app, on a phone or a kiosk. Each page is loaded
+ * on its own, so a phone on a weak venue network never downloads the scanner.
  */
-const routes: Record<string, Component> = {
-  '/kiosk/device': KioskPairing,
-  '/kiosk/checkin': CheckinPage,
-  '/kiosk/scanner-check': ScannerCheckPage,
-  '/kiosk/register': RegisterPage,
-  '/kiosk/pass': PassPage,
+type Page = () => Promise<{ default: Component }>;
+const routes: Record<string, Page> = {
+  '/kiosk/device': () => import('./device/KioskPairing.svelte'),
+  '/kiosk/checkin': () => import('./checkin/CheckinPage.svelte'),
+  '/kiosk/scanner-check': () => import('./checkin/ScannerCheckPage.svelte'),
+  '/kiosk/register': () => import('./register/RegisterPage.svelte'),
+  '/kiosk/pass': () => import('./pass/PassPage.svelte'),
 };
-const page = routes[location.pathname.replace(/\/+$/, '')] ?? HomePage;
+const load = routes[location.pathname.replace(/\/+$/, '')] ?? (() => import('./home/HomePage.svelte'));
+const { default: page } = await load();
 mount(page, { target: document.getElementById('app')! });
