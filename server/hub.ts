@@ -89,7 +89,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   await app.register(accountRoutes, { auth });
   await app.register(deviceRoutes, { devices, isOnline: (deviceId) => isDeviceOnline(ioNow, deviceId) });
   await app.register(auditRoutes, { db });
-  await app.register(visitorRoutes, { visitors, keys: passKeys });
+  await app.register(visitorRoutes, { visitors, keys: passKeys, db });
   await app.register(stageRoutes, { stage });
   await app.register(appStatic, { appsDir: config.appsDir });
   await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });

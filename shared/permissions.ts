@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'account:update': { allowed: ['admin'], scope: 'all', what: 'change an account’s role, venues, password or disable it' },
   'audit:list': { allowed: ['admin'], scope: 'all', what: 'read the audit log' },
   'visitor:register': { allowed: ['visitor', 'kiosk', ...CHANGERS], scope: 'all', what: 'register a visitor and get a signed pass' },
+  'visitor:erase': { allowed: ['admin'], scope: 'all', what: 'delete every visitor’s personal data after the event (counts stay)' },
   'pass:keys': { allowed: PRINCIPALS, scope: 'all', what: 'read the public keys that check passes offline' },
   'stats:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'watch the day’s counts (no personal data)' },
   'checkin:setup': { allowed: ['kiosk', ...CHANGERS], scope: 'filtered', what: 'list the checkpoints a kiosk can check in at' },

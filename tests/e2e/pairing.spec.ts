@@ -111,5 +111,12 @@ test('an admin creates an account in the console, and the audit log shows it', a
   await expect(consolePage.locator('tbody tr').first()).toContainText('修改账号');
   await expect(consolePage.locator('tbody tr').nth(1)).toContainText('新建账号');
   await shoot(consolePage, 'console-audit-1920x1080');
+
+  // After the event: delete visitors' personal data, with a second press to confirm.
+  await consolePage.locator('[data-tab="accounts"]').click();
+  await consolePage.locator('[data-action="erase"]').click();
+  await expect(consolePage.locator('[data-action="erase"]')).toHaveText('再按一次确认删除');
+  await consolePage.locator('[data-action="erase"]').click();
+  await expect(consolePage.getByText(/已删除 \d+ 位访客的个人信息/)).toBeVisible();
   await consolePage.context().close();
 });

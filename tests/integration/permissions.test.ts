@@ -128,6 +128,7 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   'audit:list': (s) => api(running.base, s).get('/api/audit'),
   'visitor:register': (s) => api(running.base, s).post('/api/visitors', REGISTRATION),
   'pass:keys': (s) => api(running.base, s).get('/api/pass-keys'),
+  'visitor:erase': (s) => api(running.base, s).post('/api/visitors/erase-personal-data'),
 };
 
 describe('REST routes', () => {

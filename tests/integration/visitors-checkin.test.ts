@@ -181,3 +181,29 @@ test('a kiosk cannot check in at another venue\u2019s checkpoint, nor at one tha
   expect(await request(socket, 'checkin:scan', scanOf(pass, { checkpointId: 'nowhere' }))).toMatchObject({ ok: false, code: 'UNKNOWN_CHECKPOINT' });
   socket.close();
 });
+
+test('after the event the admin deletes visitors\u2019 personal data; counts and check-ins stay; it is in the audit log', async () => {
+  const reply = (await (await register({ nickname: '留号访客', realName: '李四', mobile: '13912345678', unit: '台湖镇', privacyConsent: true })).json()) as RegisterReply;
+  const socket = await kiosk();
+  await scan(socket, reply.pass, { checkpointId: 'taihu-rescue-gear' });
+  socket.close();
+  const db = hub.running.hub.db;
+  const visitorsBefore = visitorCount();
+  const stampsBefore = db.prepare('SELECT COUNT(*) FROM stamps').pluck().get();
+
+  const response = await api(hub.running.base, hub.admin).post('/api/visitors/erase-personal-data');
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { erased: number }).erased).toBeGreaterThanOrEqual(1);
+
+  expect(db.prepare('SELECT real_name, mobile, unit, nickname FROM visitors WHERE id = ?').get(reply.visitorId)).toEqual({
+    real_name: null,
+    mobile: null,
+    unit: null,
+    nickname: '留号访客',
+  });
+  expect(db.prepare('SELECT COUNT(*) FROM visitors WHERE mobile IS NOT NULL OR real_name IS NOT NULL').pluck().get()).toBe(0);
+  expect(visitorCount()).toBe(visitorsBefore);
+  expect(db.prepare('SELECT COUNT(*) FROM stamps').pluck().get()).toBe(stampsBefore);
+  const audit = (await (await api(hub.running.base, hub.admin).get('/api/audit?action=visitor:erase')).json()) as { actorName: string }[];
+  expect(audit[0]).toMatchObject({ actorName: 'admin' });
+});

@@ -118,6 +118,12 @@ const zh = {
   'audit.action.account:create': '新建账号',
   'audit.action.account:update': '修改账号',
   'audit.action.session:sign-in': '登录',
+  'audit.action.visitor:erase': '删除访客个人信息',
+  'erase.title': '活动结束后：删除访客个人信息',
+  'erase.body': '删除所有访客的真实姓名、手机号和单位；昵称、签到记录和统计数字保留。此操作不可撤销。',
+  'erase.button': '删除个人信息',
+  'erase.confirm': '再按一次确认删除',
+  'erase.done': '已删除 {count} 位访客的个人信息',
   'audit.action.session:sign-out': '退出登录',
 } as const;
 
@@ -241,6 +247,12 @@ const en: Record<DisplayKey, string> = {
   'audit.action.account:create': 'Created an account',
   'audit.action.account:update': 'Changed an account',
   'audit.action.session:sign-in': 'Signed in',
+  'audit.action.visitor:erase': 'Deleted visitors’ personal data',
+  'erase.title': 'After the event: delete visitors’ personal data',
+  'erase.body': 'Deletes every visitor’s real name, mobile number and organisation; nicknames, check-ins and counts stay. This cannot be undone.',
+  'erase.button': 'Delete personal data',
+  'erase.confirm': 'Press again to delete',
+  'erase.done': 'Personal data of {count} visitors deleted',
   'audit.action.session:sign-out': 'Signed out',
 };
 
