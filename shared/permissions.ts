@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'account:update': { allowed: ['admin'], scope: 'all', what: 'change an account’s role, venues, password or disable it' },
   'audit:list': { allowed: ['admin'], scope: 'all', what: 'read the audit log' },
   'visitor:register': { allowed: ['visitor', 'kiosk', ...CHANGERS], scope: 'all', what: 'register a visitor and get a signed pass' },
+  'visitor:export': { allowed: ['admin', 'mc', 'operator'], scope: 'venue', what: 'export registrations and check-ins (names and numbers in full for admins only)' },
   'visitor:erase': { allowed: ['admin'], scope: 'all', what: 'delete every visitor’s personal data after the event (counts stay)' },
   'pass:keys': { allowed: PRINCIPALS, scope: 'all', what: 'read the public keys that check passes offline' },
   'stats:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'watch the day’s counts (no personal data)' },

@@ -28,6 +28,8 @@ export function createTargetResolver(db: Db) {
         if (!device) throw new HubError('UNKNOWN_DEVICE');
         return { venueId: device.venueId };
       }
+      case 'visitor:export':
+        return input.venueId ? { venueId: String(input.venueId) } : undefined;
       case 'checkin:scan':
         return { venueId: checkpointVenue(String(input.checkpointId)) };
       case 'checkin:upload': {

@@ -43,7 +43,7 @@ export function useRequestAuth(app: FastifyInstance, auth: AuthService, resolveT
   app.addHook('preHandler', async (request) => {
     const action = request.routeOptions.config.action;
     if (!action) return;
-    const input = { ...(request.params as object), ...(request.body as object | undefined) } as Record<string, unknown>;
+    const input = { ...(request.query as object), ...(request.params as object), ...(request.body as object | undefined) } as Record<string, unknown>;
     checkReach(request.identity, action, resolveTarget(action, input));
   });
 }

@@ -4,7 +4,7 @@ import type { ScanOutcome } from '../../shared/checkin.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { request, startHub } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
-import { api, deviceSocket, pairDevice } from '../support/staff.ts';
+import { api, deviceSocket, pairDevice, staffSession } from '../support/staff.ts';
 
 const hub = hubWithAdmin();
 let scanCount = 0;
@@ -180,6 +180,36 @@ test('a kiosk cannot check in at another venue\u2019s checkpoint, nor at one tha
   expect(await request(socket, 'checkin:scan', scanOf(pass, { checkpointId: 'lucheng-gate' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect(await request(socket, 'checkin:scan', scanOf(pass, { checkpointId: 'nowhere' }))).toMatchObject({ ok: false, code: 'UNKNOWN_CHECKPOINT' });
   socket.close();
+});
+
+test('exports: XLSX and CSV of registrations and check-ins; names and numbers in full for admins only, masked for others', async () => {
+  const reply = (await (await register({ nickname: '导出测试', realName: '赵六', mobile: '13700001111', privacyConsent: true })).json()) as RegisterReply;
+  const socket = await kiosk();
+  await scan(socket, reply.pass);
+  socket.close();
+
+  const xlsx = await api(hub.running.base, hub.admin).get('/api/exports/checkins.xlsx');
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+  const bytes = Buffer.from(await xlsx.arrayBuffer());
+  expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip, as XLSX files are
+
+  const adminBytes = Buffer.from(await (await api(hub.running.base, hub.admin).get('/api/exports/checkins.csv?venueId=taihu')).arrayBuffer());
+  expect([...adminBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+  const adminCsv = adminBytes.toString('utf8');
+  expect(adminCsv).toContain('赵六');
+  expect(adminCsv).toContain('13700001111');
+
+  const mc = await staffSession(hub.running.base, hub.admin, 'export-mc', 'mc', ['taihu']);
+  const mcCsv = await (await api(hub.running.base, mc).get('/api/exports/checkins.csv?venueId=taihu')).text();
+  expect(mcCsv).toContain('赵*');
+  expect(mcCsv).toContain('137****1111');
+  expect(mcCsv).not.toContain('13700001111');
+  expect((await api(hub.running.base, mc).get('/api/exports/checkins.csv?venueId=lucheng')).status).toBe(403);
+  expect((await api(hub.running.base, mc).get('/api/exports/registrations.csv')).status).toBe(403);
+  const registrations = await (await api(hub.running.base, hub.admin).get('/api/exports/registrations.csv')).text();
+  expect(registrations).toContain('导出测试');
+  expect((await api(hub.running.base, hub.admin).get('/api/exports/secrets.csv')).status).toBe(400);
 });
 
 test('after the event the admin deletes visitors\u2019 personal data; counts and check-ins stay; it is in the audit log', async () => {
