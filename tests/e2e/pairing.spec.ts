@@ -112,8 +112,13 @@ test('an admin creates an account in the console, and the audit log shows it', a
   await expect(consolePage.locator('tbody tr').nth(1)).toContainText('新建账号');
   await shoot(consolePage, 'console-audit-1920x1080');
 
-  // After the event: delete visitors' personal data, with a second press to confirm.
+  // The organisers' files download from the console with the session.
   await consolePage.locator('[data-tab="accounts"]').click();
+  const download = consolePage.waitForEvent('download');
+  await consolePage.locator('[data-export="checkins.xlsx"]').click();
+  expect((await download).suggestedFilename()).toBe('eventday-checkins.xlsx');
+
+  // After the event: delete visitors' personal data, with a second press to confirm.
   await consolePage.locator('[data-action="erase"]').click();
   await expect(consolePage.locator('[data-action="erase"]')).toHaveText('再按一次确认删除');
   await consolePage.locator('[data-action="erase"]').click();
