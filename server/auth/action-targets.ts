@@ -7,8 +7,10 @@ import type { Target } from './guard.ts';
 
 /** Finds the venue (and group) a checked request touches, for the guard's reach step. */
 export function createTargetResolver(db: Db) {
+  // Prepared once: every check-in event passes through here.
+  const checkpointRow = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?');
   const checkpointVenue = (checkpointId: string): string => {
-    const row = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').get(checkpointId) as { venue_id: string } | undefined;
+    const row = checkpointRow.get(checkpointId) as { venue_id: string } | undefined;
     if (!row) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${checkpointId}"`);
     return row.venue_id;
   };

@@ -56,10 +56,12 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     return Object.fromEntries(keys.publicKeys().map((key) => [key.keyId, key.publicKey]));
   }
 
-  function visitorView(visitorId: string | null) {
-    if (!visitorId) return {};
-    const visitor = statements.visitor.get(visitorId) as Parameters<typeof publicName>[0] | undefined;
-    if (!visitor) return {};
+  type VisitorRow = Parameters<typeof publicName>[0];
+  const findVisitor = (visitorId: string | null) => (visitorId ? (statements.visitor.get(visitorId) as VisitorRow | undefined) : undefined);
+
+  /** The masked name and stamp count a kiosk shows, from the visitor row already read. */
+  function visitorView(visitorId: string | null, visitor: VisitorRow | undefined) {
+    if (!visitorId || !visitor) return {};
     return { visitorName: publicName(visitor), stamps: statements.stamps.get(visitorId) as number };
   }
 
@@ -75,13 +77,14 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
         ...(stored.reason ? { reason: stored.reason } : {}),
         counted: stored.counted === 1,
         conflict: stored.conflict === 1,
-        ...visitorView(stored.visitor_id),
+        ...visitorView(stored.visitor_id, findVisitor(stored.visitor_id)),
       };
     }
     const checkpoint = statements.checkpoint.get(scan.checkpointId) as { venue_id: string; kind: 'entrance' | 'station' };
     const check = checkPassOnce(scan.pass);
     const visitorId = check.ok ? check.visitorId : null;
-    const visitorKnown = visitorId !== null && statements.visitor.get(visitorId) !== undefined;
+    const visitor = findVisitor(visitorId);
+    const visitorKnown = visitor !== undefined;
     const day = eventDay(scan.scannedAt);
     const earlier =
       visitorKnown && visitorId
@@ -113,7 +116,7 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
       ...(decision.result === 'invalid' ? { reason: decision.reason } : {}),
       counted: decision.counted,
       conflict: decision.conflict,
-      ...visitorView(visitorKnown ? visitorId : null),
+      ...visitorView(visitorId, visitor),
     };
   }
 
@@ -162,9 +165,6 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
       return rows
         .filter((row) => venueIds === null || venueIds.includes(row.venue_id))
         .map((row) => ({ id: row.id, venueId: row.venue_id, kind: row.kind, name: row.name, nameEn: row.name_en }));
-    },
-    checkpointVenue(checkpointId: string): string | undefined {
-      return (statements.checkpoint.get(checkpointId) as { venue_id: string } | undefined)?.venue_id;
     },
   };
 }

@@ -18,6 +18,7 @@ export function createPassKeys(db: Db, now = Date.now) {
   const publicKeyObjects = new Map<string, KeyObject>();
 
   function rotate(): string {
+    active = undefined;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
     const count = db.prepare('SELECT COUNT(*) FROM pass_keys').pluck().get() as number;
@@ -34,13 +35,17 @@ export function createPassKeys(db: Db, now = Date.now) {
     return keyId;
   }
 
+  // The signing key, parsed once and dropped on rotation.
+  let active: { keyId: string; privateKey: KeyObject } | undefined;
   function activeKey(): { keyId: string; privateKey: KeyObject } {
+    if (active) return active;
     let row = db.prepare('SELECT key_id, private_pkcs8 FROM pass_keys WHERE active = 1').get() as { key_id: string; private_pkcs8: Buffer } | undefined;
     if (!row) {
       rotate();
       row = db.prepare('SELECT key_id, private_pkcs8 FROM pass_keys WHERE active = 1').get() as { key_id: string; private_pkcs8: Buffer };
     }
-    return { keyId: row.key_id, privateKey: createPrivateKey({ key: row.private_pkcs8, format: 'der', type: 'pkcs8' }) };
+    active = { keyId: row.key_id, privateKey: createPrivateKey({ key: row.private_pkcs8, format: 'der', type: 'pkcs8' }) };
+    return active;
   }
 
   function publicKeys(): PassKey[] {

@@ -14,6 +14,10 @@ export function createLocale<K extends string>(catalog: Catalog<K>, storageKey: 
       localStorage.setItem(storageKey, next);
       document.documentElement.lang = next;
     },
+    /** Whether the catalog has this key: for keys made from data (an action, a refusal reason). */
+    has(key: string): key is K {
+      return Object.prototype.hasOwnProperty.call(catalog[locale], key);
+    },
     /** The string for a key, with {name} placeholders filled. */
     t(key: K, values: Record<string, string | number> = {}): string {
       return catalog[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
