@@ -97,7 +97,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
 
   io = attachSocketServer(app.server, app.log);
   identifySockets(io, auth, devices, app.log);
-  const handlers = { ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats) };
+  const handlers = { ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats, devices, db) };
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
 
   // Transports close first, so no command lands after the store is closed. Closing the engine

@@ -46,6 +46,10 @@ export const Checkpoint = Type.Object({
 });
 export type Checkpoint = Static<typeof Checkpoint>;
 
-/** What a kiosk needs to check in: its venue's checkpoints. */
-export const CheckinSetupReply = Type.Object({ checkpoints: Type.Array(Checkpoint) });
+/** What a kiosk needs to check in: its venue's checkpoints, and the one the console set for it (null: staff choose on the kiosk). */
+export const CheckinSetupReply = Type.Object({ checkpoints: Type.Array(Checkpoint), assignedCheckpointId: Type.Union([Slug, Type.Null()]) });
+export const CheckpointAssigned = Type.Object({ checkpointId: Type.Union([Slug, Type.Null()]) });
+export type CheckpointAssigned = Static<typeof CheckpointAssigned>;
+export const AssignCheckpointBody = Type.Object({ checkpointId: Type.Union([Slug, Type.Null()]) }, { additionalProperties: false });
+export type AssignCheckpointBody = Static<typeof AssignCheckpointBody>;
 export type CheckinSetupReply = Static<typeof CheckinSetupReply>;

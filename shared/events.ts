@@ -12,9 +12,9 @@ import {
   WatchGroupRequest,
 } from './stage.ts';
 import { DevicePaired, IdentityView, PairingStartReply, PairingStartRequest } from './identity.ts';
-import { CheckinSetupReply, ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
+import { CheckinSetupReply, CheckpointAssigned, ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
 import { OverviewRequest as EmptyRequest } from './stage.ts';
-import { RegisterBody, RegisterReply } from './visitors.ts';
+import { RegisterBody, RegisterReply, VisitorSearchReply, VisitorSearchRequest } from './visitors.ts';
 import { StatsSnapshot } from './stats.ts';
 
 /**
@@ -32,6 +32,8 @@ export const clientCommands = {
   'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
   /** A kiosk registers a visitor at its touch screen (phones use POST /api/visitors). */
   'visitor:register': { request: RegisterBody, reply: RegisterReply },
+  /** A staffed desk finds a visitor who has no pass at hand. */
+  'visitor:search': { request: VisitorSearchRequest, reply: VisitorSearchReply },
   /** Consoles and `stats` screens get the day's counts, then every update. */
   'stats:watch': { request: EmptyRequest, reply: StatsSnapshot },
   /** A kiosk in check-in mode asks for the checkpoints of its venue. */
@@ -55,6 +57,8 @@ export const serverEvents = {
   'stats:update': StatsSnapshot,
   /** To a device that was just revoked, before it is disconnected. */
   'device:revoked': Type.Object({}),
+  /** To a kiosk whose check-in point was set (or cleared) in the console. */
+  'checkin:assigned': CheckpointAssigned,
 } as const satisfies Record<string, TSchema>;
 
 export type ClientCommand = keyof typeof clientCommands;

@@ -7,7 +7,7 @@
 export const PASS_VERSION = 'EDP1';
 export const MAX_PASS_LENGTH = 200;
 
-export type PassRefusal = 'empty' | 'too-long' | 'not-a-pass' | 'unknown-version' | 'malformed' | 'unknown-key' | 'bad-signature';
+export type PassRefusal = 'empty' | 'too-long' | 'not-a-pass' | 'unknown-version' | 'malformed' | 'unknown-key' | 'bad-signature' | 'unknown-code';
 
 export type PassCheck = { ok: true; keyId: string; visitorId: string } | { ok: false; reason: PassRefusal };
 
@@ -52,4 +52,21 @@ export function checkPass(raw: string, publicKeys: Record<string, Uint8Array>, v
   const message = new TextEncoder().encode(signedText(keyId!, visitorId!));
   if (!verify(fromBase64Url(signature!), message, publicKey)) return { ok: false, reason: 'bad-signature' };
   return { ok: true, keyId: keyId!, visitorId: visitorId! };
+}
+
+/** A pass's short code: eight Crockford characters, typed on a kiosk keypad when a QR will not scan. */
+export const SHORT_CODE_LENGTH = 8;
+export const SHORT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Reads a typed or scanned short code the forgiving Crockford way (lower case, O for 0, I and L
+ * for 1, spaces and dashes ignored); null when it is not one.
+ */
+export function readShortCode(raw: string): string | null {
+  const text = raw
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return text.length === SHORT_CODE_LENGTH && [...text].every((char) => SHORT_CODE_ALPHABET.includes(char)) ? text : null;
 }

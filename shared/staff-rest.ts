@@ -54,6 +54,7 @@ export const DeviceRecordView = Type.Composite([
     expiresAt: Type.Integer(),
     revokedAt: Type.Union([Type.Integer(), Type.Null()]),
     lastSeenAt: Type.Union([Type.Integer(), Type.Null()]),
+    checkpointId: Type.Union([Type.String(), Type.Null()]),
     online: Type.Boolean(),
   }),
 ]);

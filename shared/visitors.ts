@@ -33,3 +33,19 @@ export type RegisterReply = Static<typeof RegisterReply>;
 export const PassKeysReply = Type.Array(Type.Object({ keyId: Type.String(), publicKey: Type.String() }));
 
 export const NAME_LIMITS = { nickname: 20, realName: 20, unit: 40 } as const;
+
+/** A staffed desk finds a visitor without a pass: by nickname, or by the last four digits of the number. */
+export const VisitorSearchRequest = Type.Object({ query: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
+export type VisitorSearchRequest = Static<typeof VisitorSearchRequest>;
+
+export const VisitorMatch = Type.Object({
+  shortCode: Type.String(),
+  nickname: Type.String(),
+  /** Masked (张*, 138****1234): a desk confirms who is in front of it, it never reads the data out. */
+  realName: Type.Union([Type.String(), Type.Null()]),
+  mobile: Type.Union([Type.String(), Type.Null()]),
+  stamps: Type.Integer(),
+});
+export type VisitorMatch = Static<typeof VisitorMatch>;
+export const VisitorSearchReply = Type.Object({ matches: Type.Array(VisitorMatch), more: Type.Boolean() });
+export type VisitorSearchReply = Static<typeof VisitorSearchReply>;

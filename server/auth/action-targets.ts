@@ -25,6 +25,7 @@ export function createTargetResolver(db: Db) {
       }
       case 'device:approve':
         return { venueId: String(input.venueId) };
+      case 'device:assign':
       case 'device:revoke': {
         const device = findDevice(db, String(input.deviceId));
         if (!device) throw new HubError('UNKNOWN_DEVICE');

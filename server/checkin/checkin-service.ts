@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.ts';
-import { checkPass } from '../../shared/pass-format.ts';
+import { checkPass, readShortCode, type PassCheck } from '../../shared/pass-format.ts';
 import type { Checkpoint, ScanOutcome, ScanRequest } from '../../shared/checkin.ts';
 import type { PassKeys } from '../passes/pass-keys.ts';
 import { publicName } from '../visitors/visitor-queries.ts';
@@ -25,6 +25,7 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     storedScan: db.prepare('SELECT scan_id, visitor_id, result, reason, counted, conflict FROM scans WHERE scan_id = ?'),
     checkpoint: db.prepare('SELECT venue_id, kind FROM checkpoints WHERE id = ?'),
     visitor: db.prepare('SELECT nickname, real_name, show_real_name FROM visitors WHERE id = ?'),
+    visitorByShortCode: db.prepare('SELECT id FROM visitors WHERE short_code = ?').pluck(),
     entry: db.prepare('SELECT device_id FROM entries WHERE visitor_id = ? AND venue_id = ? AND day = ?'),
     stamp: db.prepare('SELECT device_id FROM stamps WHERE visitor_id = ? AND checkpoint_id = ?'),
     stamps: db.prepare('SELECT COUNT(*) FROM stamps WHERE visitor_id = ?').pluck(),
@@ -48,6 +49,16 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
       checkedPasses.set(text, check);
     }
     return check;
+  }
+  /**
+   * What was scanned or typed: a signed pass, or a short code typed at a kiosk or a desk. A
+   * short code carries no signature, so only the hub can check it (kiosks send it online only).
+   */
+  function identify(text: string): PassCheck {
+    const shortCode = readShortCode(text);
+    if (!shortCode) return checkPassOnce(text);
+    const visitorId = statements.visitorByShortCode.get(shortCode) as string | undefined;
+    return visitorId ? { ok: true, keyId: 'short-code', visitorId } : { ok: false, reason: 'unknown-code' };
   }
   let queue: Pending[] = [];
   let flushScheduled = false;
@@ -81,7 +92,7 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
       };
     }
     const checkpoint = statements.checkpoint.get(scan.checkpointId) as { venue_id: string; kind: 'entrance' | 'station' };
-    const check = checkPassOnce(scan.pass);
+    const check = identify(scan.pass);
     const visitorId = check.ok ? check.visitorId : null;
     const visitor = findVisitor(visitorId);
     const visitorKnown = visitor !== undefined;

@@ -18,6 +18,7 @@ export function deviceNotifier(io: () => HubIo): DeviceNotifier {
       io().to(deviceRoom(deviceId)).emit('device:revoked', {});
       io().in(deviceRoom(deviceId)).disconnectSockets(true);
     },
+    checkpointAssigned: (deviceId, checkpointId) => io().to(deviceRoom(deviceId)).emit('checkin:assigned', { checkpointId }),
   };
 }
 

@@ -11,6 +11,7 @@ interface DeviceRow {
   revoked_at: number | null;
   paired_at: number;
   last_seen_at: number | null;
+  checkpoint_id: string | null;
 }
 
 export interface DeviceRecord extends DeviceView {
@@ -18,9 +19,11 @@ export interface DeviceRecord extends DeviceView {
   expiresAt: number;
   revokedAt: number | null;
   lastSeenAt: number | null;
+  /** A kiosk's check-in point, when the console set one. */
+  checkpointId: string | null;
 }
 
-const COLUMNS = 'id, kind, name, venue_id, group_id, expires_at, revoked_at, paired_at, last_seen_at';
+const COLUMNS = 'id, kind, name, venue_id, group_id, expires_at, revoked_at, paired_at, last_seen_at, checkpoint_id';
 
 const toRecord = (row: DeviceRow): DeviceRecord => ({
   id: row.id,
@@ -32,6 +35,7 @@ const toRecord = (row: DeviceRow): DeviceRecord => ({
   expiresAt: row.expires_at,
   revokedAt: row.revoked_at,
   lastSeenAt: row.last_seen_at,
+  checkpointId: row.checkpoint_id,
 });
 
 export const deviceView = ({ id, kind, name, venueId, groupId }: DeviceRecord): DeviceView => ({ id, kind, name, venueId, groupId });
@@ -67,4 +71,8 @@ export function revokeDevice(db: Db, id: string, now: number): void {
 
 export function touchDevice(db: Db, id: string, now: number): void {
   db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
+}
+
+export function setDeviceCheckpoint(db: Db, id: string, checkpointId: string | null): void {
+  db.prepare('UPDATE devices SET checkpoint_id = ? WHERE id = ?').run(checkpointId, id);
 }

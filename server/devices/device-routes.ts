@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { DeviceView } from '../../shared/identity.ts';
+import { AssignCheckpointBody } from '../../shared/checkin.ts';
 import { ApproveDeviceBody, DeviceParams, DeviceRecordView } from '../../shared/staff-rest.ts';
 import { visibleVenues } from '../auth/guard.ts';
 import { actorOf } from '../auth/identity.ts';
@@ -23,6 +24,15 @@ export async function deviceRoutes(app: FastifyInstance, opts: { devices: Device
     (request) => {
       const approver = request.identity.kind === 'staff' ? request.identity.account.id : null;
       return devices.approve(request.body, actorOf(request.identity, request.ip), approver);
+    },
+  );
+
+  app.put<{ Params: Static<typeof DeviceParams>; Body: AssignCheckpointBody }>(
+    '/api/devices/:deviceId/checkpoint',
+    { config: { action: 'device:assign' }, schema: { params: DeviceParams, body: AssignCheckpointBody } },
+    (request) => {
+      const device = devices.assignCheckpoint(request.params.deviceId, request.body.checkpointId, actorOf(request.identity, request.ip));
+      return { ...device, online: isOnline(device.id) };
     },
   );
 

@@ -9,7 +9,17 @@ import type { Actor } from '../auth/identity.ts';
 import { throttle } from '../auth/failure-throttle.ts';
 import { hashToken, newToken } from '../auth/secrets.ts';
 import { findGroup, listVenues } from '../venues/venue-queries.ts';
-import { deviceView, findDevice, findDeviceByTokenHash, insertDevice, listDevices, revokeDevice, touchDevice, type DeviceRecord } from './device-queries.ts';
+import {
+  deviceView,
+  findDevice,
+  findDeviceByTokenHash,
+  insertDevice,
+  listDevices,
+  revokeDevice,
+  setDeviceCheckpoint,
+  touchDevice,
+  type DeviceRecord,
+} from './device-queries.ts';
 import type { PairingCodes } from './pairing-codes.ts';
 
 /** A pairing lasts the event and its set-up days; a device kept longer pairs again. */
@@ -19,6 +29,7 @@ export const DEVICE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 export interface DeviceNotifier {
   paired(socketId: string, token: string, device: DeviceView): void;
   revoked(deviceId: string): void;
+  checkpointAssigned(deviceId: string, checkpointId: string | null): void;
 }
 
 export interface ApproveRequest {
@@ -87,6 +98,24 @@ export function createDeviceService(db: Db, codes: PairingCodes, notify: DeviceN
         recordAudit(db, actor, 'device:revoke', `device:${deviceId}`);
       })();
       notify.revoked(deviceId);
+    },
+
+    /** Sets the check-in point a kiosk scans at (null: staff choose on the kiosk); the kiosk follows at once. */
+    assignCheckpoint(deviceId: string, checkpointId: string | null, actor: Actor): DeviceRecord {
+      const device = findDevice(db, deviceId);
+      if (!device) throw new HubError('UNKNOWN_DEVICE');
+      if (device.kind !== 'kiosk') throw new HubError('BAD_PAYLOAD', 'only a kiosk checks visitors in');
+      if (checkpointId !== null) {
+        const venue = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').pluck().get(checkpointId) as string | undefined;
+        if (!venue) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${checkpointId}"`);
+        if (venue !== device.venueId) throw new HubError('UNKNOWN_CHECKPOINT', 'the check-in point is in another venue');
+      }
+      db.transaction(() => {
+        setDeviceCheckpoint(db, deviceId, checkpointId);
+        recordAudit(db, actor, 'device:assign', `device:${deviceId}`, { checkpointId });
+      })();
+      notify.checkpointAssigned(deviceId, checkpointId);
+      return { ...device, checkpointId };
     },
 
     find: (deviceId: string): DeviceRecord | undefined => findDevice(db, deviceId),

@@ -196,4 +196,9 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'a kiosk’s check-in point, chosen in the console',
+    sql: `ALTER TABLE devices ADD COLUMN checkpoint_id TEXT REFERENCES checkpoints(id);`,
+  },
 ];

@@ -1,5 +1,7 @@
 import type { Db } from '../store/database.ts';
-import { maskName } from '../../shared/masking.ts';
+import { maskMobile, maskName } from '../../shared/masking.ts';
+import { cleanName } from '../../shared/visitor-text.ts';
+import type { VisitorMatch } from '../../shared/visitors.ts';
 
 export interface NewVisitor {
   id: string;
@@ -45,4 +47,40 @@ export function publicName(row: { nickname: string; real_name: string | null; sh
 
 export function countVisitors(db: Db): number {
   return db.prepare('SELECT COUNT(*) FROM visitors').pluck().get() as number;
+}
+
+const SEARCH_LIMIT = 20;
+
+/**
+ * A desk's search: four digits find numbers ending in them (indexed), anything else finds
+ * nicknames containing it. Names and numbers come back masked.
+ */
+export function searchVisitors(db: Db, query: string): { matches: VisitorMatch[]; more: boolean } {
+  const text = cleanName(query);
+  if (!text) return { matches: [], more: false };
+  const byMobileTail = /^\d{4}$/.test(text);
+  const rows = db
+    .prepare(
+      `SELECT v.short_code, v.nickname, v.real_name, v.mobile, (SELECT COUNT(*) FROM stamps s WHERE s.visitor_id = v.id) AS stamps
+       FROM visitors v
+       WHERE ${byMobileTail ? 'substr(v.mobile, -4) = ?' : "v.nickname LIKE ? ESCAPE '\\'"}
+       ORDER BY v.created_at DESC LIMIT ?`,
+    )
+    .all(byMobileTail ? text : `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`, SEARCH_LIMIT + 1) as {
+    short_code: string;
+    nickname: string;
+    real_name: string | null;
+    mobile: string | null;
+    stamps: number;
+  }[];
+  return {
+    matches: rows.slice(0, SEARCH_LIMIT).map((row) => ({
+      shortCode: row.short_code,
+      nickname: row.nickname,
+      realName: row.real_name ? maskName(row.real_name) : null,
+      mobile: row.mobile ? maskMobile(row.mobile) : null,
+      stamps: row.stamps,
+    })),
+    more: rows.length > SEARCH_LIMIT,
+  };
 }

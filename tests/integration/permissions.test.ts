@@ -82,6 +82,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'pairing:start': (p) => request(sockets[p]!, 'pairing:start', { kind: 'screen' }),
   'visitor:register': (p) => request(sockets[p]!, 'visitor:register', REGISTRATION),
   'checkin:setup': (p) => request(sockets[p]!, 'checkin:setup', {}),
+  'visitor:search': (p) => request(sockets[p]!, 'visitor:search', { query: '测试' }),
   'stats:watch': (p) => request(sockets[p]!, 'stats:watch', {}),
   'checkin:scan': (p, where) => request(sockets[p]!, 'checkin:scan', scan(where.venueId)),
   'checkin:upload': (p, where) => request(sockets[p]!, 'checkin:upload', { scans: [scan(where.venueId), scan(where.venueId)] }),
@@ -119,6 +120,10 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   'device:revoke': async (s, where) => {
     const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
     return api(running.base, s).post(`/api/devices/${deviceId}/revoke`);
+  },
+  'device:assign': async (s, where) => {
+    const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
+    return api(running.base, s).put(`/api/devices/${deviceId}/checkpoint`, { checkpointId: `${where.venueId}-gate` });
   },
   'account:list': (s) => api(running.base, s).get('/api/accounts'),
   'account:create': (s) =>

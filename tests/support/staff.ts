@@ -26,6 +26,7 @@ export function api(base: string, session?: Session) {
     get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
     post: (path: string, body: unknown = {}, headers?: Record<string, string>) => call('POST', path, body, headers),
     patch: (path: string, body: unknown, headers?: Record<string, string>) => call('PATCH', path, body, headers),
+    put: (path: string, body: unknown, headers?: Record<string, string>) => call('PUT', path, body, headers),
     delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, undefined, headers),
   };
 }
