@@ -1,5 +1,6 @@
 import { mount, type Component } from 'svelte';
 import './global.css';
+import { deviceToken } from '../../shared/client/device-token.ts';
 
 /**
  * Client routes of the kiosk app. /kiosk/device pairs a venue's kiosk; /kiosk/checkin is a
@@ -12,7 +13,9 @@ const routes: Record<string, Page> = {
   '/kiosk/device': () => import('./device/KioskPairing.svelte'),
   '/kiosk/checkin': () => import('./checkin/CheckinPage.svelte'),
   '/kiosk/scanner-check': () => import('./checkin/ScannerCheckPage.svelte'),
-  '/kiosk/register': () => import('./register/RegisterPage.svelte'),
+  // A paired kiosk (or ?touch, to try it) registers by touch alone; a phone gets the form.
+  '/kiosk/register': () =>
+    deviceToken.get() || new URLSearchParams(location.search).has('touch') ? import('./register/TouchRegister.svelte') : import('./register/RegisterPage.svelte'),
   '/kiosk/pass': () => import('./pass/PassPage.svelte'),
 };
 const load = routes[location.pathname.replace(/\/+$/, '')] ?? (() => import('./home/HomePage.svelte'));

@@ -83,10 +83,20 @@ export async function openPairedScreen(
   viewport: { width: number; height: number },
 ): Promise<Page> {
   const { token } = await pairDevice(base, admin, { kind: 'screen', ...where });
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  return openAsDevice(browser, `${base}/display/screen/${where.groupId}`, token, viewport);
+}
+
+/** A kiosk paired in a venue, opened at `path` as a touch screen (taps, no mouse). */
+export async function openPairedKiosk(browser: Browser, base: string, admin: Session, venueId: string, path: string): Promise<{ page: Page; deviceId: string }> {
+  const { token, deviceId } = await pairDevice(base, admin, { kind: 'kiosk', venueId, name: `kiosk-${venueId}` });
+  return { page: await openAsDevice(browser, `${base}${path}`, token, VIEWPORTS.portrait, true), deviceId };
+}
+
+async function openAsDevice(browser: Browser, url: string, token: string, viewport: { width: number; height: number }, hasTouch = false): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch });
   await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
   const page = watchErrors(await context.newPage());
-  await page.goto(`${base}/display/screen/${where.groupId}`);
+  await page.goto(url);
   return page;
 }
 /** The project's Chromium and flags, plus a fake camera that films `video` (permission granted). */

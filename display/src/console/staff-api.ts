@@ -32,6 +32,7 @@ export function createStaffApi(locale: () => Locale) {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
     delete: (path: string) => call<void>('DELETE', path),
   };
 }

@@ -3,7 +3,7 @@ import { keepPairingCode } from '../../../shared/client/pairing.svelte.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
-import type { StatsSnapshot } from '../../../shared/stats.ts';
+import { createStatsFollower } from '../stats-follower.svelte.ts';
 import { connect } from '../hub.svelte.ts';
 
 /**
@@ -21,17 +21,12 @@ export function createScreen(urlGroupId: string) {
   let groupId = $state(urlGroupId);
   /** When the shown revision reached the page: read by tests, and later by the screens' health view. */
   let shownAt = $state(0);
-  let stats = $state.raw<StatsSnapshot | null>(null);
+  const figures = createStatsFollower(hub);
 
   /** A `stats` scene needs the day's figures: ask once it is on screen, then follow the updates. */
   async function followStats() {
-    if (program?.slot.scene.kind !== 'stats') return;
-    const ack = await hub.request('stats:watch', {});
-    if (ack.ok) stats = ack.data;
+    if (program?.slot.scene.kind === 'stats') await figures.watch();
   }
-  hub.socket.on('stats:update', (update) => {
-    if (!stats || update.revision >= stats.revision || update.day !== stats.day) stats = update;
-  });
 
   async function show(view: ProgramView) {
     program = view;
@@ -87,7 +82,7 @@ export function createScreen(urlGroupId: string) {
       return shownAt;
     },
     get stats() {
-      return stats;
+      return figures.stats;
     },
   };
 }
