@@ -1,0 +1,150 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * The safety-knowledge quiz: the bank's question format, what a kiosk is shown of a question
+ * (never its answer before it is answered), and the challenge's commands.
+ */
+export const QUIZ_THEMES = ['law', 'fire', 'ebike', 'home', 'signs', 'disaster', 'firstaid', 'farm', 'eldercare', 'school', 'drill'] as const;
+export type QuizTheme = (typeof QUIZ_THEMES)[number];
+export const QUESTION_TYPES = ['single', 'multiple', 'truefalse'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+const strict = { additionalProperties: false } as const;
+const Text = (max: number) => Type.Object({ zh: Type.String({ minLength: 1, maxLength: max }), en: Type.String({ maxLength: max * 4 }) }, strict);
+export type BilingualText = { zh: string; en: string };
+
+export const QuestionId = Type.String({ pattern: '^[a-z]+-[0-9]{3,5}$', maxLength: 24 });
+
+/** A question as the bank keeps it (JSON files in server/quiz/bank, the store, imports and exports). */
+export const BankQuestion = Type.Object(
+  {
+    id: QuestionId,
+    theme: Type.Union(QUIZ_THEMES.map((theme) => Type.Literal(theme))),
+    type: Type.Union(QUESTION_TYPES.map((type) => Type.Literal(type))),
+    difficulty: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]),
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 8 }),
+    prompt: Text(200),
+    options: Type.Array(Text(80), { minItems: 2, maxItems: 6 }),
+    /** Indices into options. */
+    answer: Type.Array(Type.Integer({ minimum: 0, maximum: 5 }), { minItems: 1, maxItems: 6 }),
+    explanation: Text(400),
+    /** Law and article, national standard and clause, or the official guidance it rests on. */
+    source: Type.String({ minLength: 4, maxLength: 200 }),
+    /** Checked against its source. Unchecked questions are kept out of play. */
+    checked: Type.Boolean(),
+    /** A picture (a safety sign), by file name in the bank's images. */
+    image: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+\\.svg$', maxLength: 60 })),
+    /** Retired in the console: kept, never asked. */
+    retired: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type BankQuestion = Static<typeof BankQuestion>;
+
+/** What a kiosk shows while the visitor thinks: no answer, no explanation. */
+export const AskedQuestion = Type.Object({
+  index: Type.Integer(),
+  total: Type.Integer(),
+  id: Type.String(),
+  theme: Type.String(),
+  type: Type.Union(QUESTION_TYPES.map((type) => Type.Literal(type))),
+  difficulty: Type.Integer(),
+  prompt: Text(200),
+  options: Type.Array(Text(80)),
+  image: Type.Optional(Type.String()),
+  /** How long the visitor has, and when the hub stops accepting (hub clock, ms since epoch). */
+  timeLimitMs: Type.Integer(),
+  deadline: Type.Integer(),
+});
+export type AskedQuestion = Static<typeof AskedQuestion>;
+
+export const ChallengeId = Type.String({ pattern: '^[A-Za-z0-9_-]{16,40}$' });
+
+export const QuizStartRequest = Type.Object(
+  {
+    /** A generated nickname picked on the kiosk; or the visitor's pass (QR or short code), which ties the score to them. */
+    nickname: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    pass: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+  },
+  strict,
+);
+export type QuizStartRequest = Static<typeof QuizStartRequest>;
+
+export const QuizStartReply = Type.Object({
+  challengeId: Type.String(),
+  playerName: Type.String(),
+  /** True when a pass tied the challenge to a visitor (and stamped the quiz station). */
+  visitor: Type.Boolean(),
+  question: AskedQuestion,
+});
+export type QuizStartReply = Static<typeof QuizStartReply>;
+
+export const QuizAnswerRequest = Type.Object(
+  {
+    challengeId: ChallengeId,
+    index: Type.Integer({ minimum: 0, maximum: 99 }),
+    /** Option indices; empty when the time ran out without an answer. */
+    choice: Type.Array(Type.Integer({ minimum: 0, maximum: 99 }), { maxItems: 6 }),
+  },
+  strict,
+);
+export type QuizAnswerRequest = Static<typeof QuizAnswerRequest>;
+
+export const QuizAnswerReply = Type.Object({
+  index: Type.Integer(),
+  correct: Type.Boolean(),
+  /** Now that it is answered: the right options, why, and on what authority. */
+  answer: Type.Array(Type.Integer()),
+  explanation: Text(400),
+  source: Type.String(),
+  points: Type.Integer(),
+  score: Type.Integer(),
+  /** True when this was the last question: ask for the result. */
+  last: Type.Boolean(),
+});
+export type QuizAnswerReply = Static<typeof QuizAnswerReply>;
+
+export const QuizChallengeRequest = Type.Object({ challengeId: ChallengeId }, strict);
+
+export const QuizMissed = Type.Object({
+  prompt: Text(200),
+  options: Type.Array(Text(80)),
+  answer: Type.Array(Type.Integer()),
+  choice: Type.Array(Type.Integer()),
+  explanation: Text(400),
+});
+export type QuizMissed = Static<typeof QuizMissed>;
+
+export const QuizResult = Type.Object({
+  challengeId: Type.String(),
+  playerName: Type.String(),
+  score: Type.Integer(),
+  correct: Type.Integer(),
+  total: Type.Integer(),
+  /** The day's overall rank (1 is first). */
+  rank: Type.Integer(),
+  missed: Type.Array(QuizMissed),
+});
+export type QuizResult = Static<typeof QuizResult>;
+
+export const LeaderboardEntry = Type.Object({
+  challengeId: Type.String(),
+  rank: Type.Integer(),
+  /** A nickname, or a real name masked (张*). */
+  name: Type.String(),
+  venueId: Type.Union([Type.String(), Type.Null()]),
+  score: Type.Integer(),
+  correct: Type.Integer(),
+  timeMs: Type.Integer(),
+});
+export type LeaderboardEntry = Static<typeof LeaderboardEntry>;
+
+export const Leaderboard = Type.Object({
+  day: Type.String(),
+  revision: Type.Integer(),
+  overall: Type.Array(LeaderboardEntry),
+  venues: Type.Array(Type.Object({ venueId: Type.String(), name: Type.String(), nameEn: Type.String(), entries: Type.Array(LeaderboardEntry) })),
+});
+export type Leaderboard = Static<typeof Leaderboard>;
+
+export const LeaderboardHideRequest = Type.Object({ challengeId: ChallengeId, hidden: Type.Boolean() }, strict);
