@@ -1,3 +1,12 @@
+import { checkBank } from './quiz/bank-check.ts';
+import { bankImageExists, builtinBankItems } from './quiz/builtin-bank.ts';
+import { createQuestionStore } from './quiz/question-store.ts';
+import { createChallengeService } from './quiz/challenge-service.ts';
+import { createLeaderboardQueries, LEADERBOARD_ROOM } from './quiz/leaderboard.ts';
+import { quizCommands } from './quiz/quiz-commands.ts';
+import { bankRoutes } from './quiz/bank-routes.ts';
+import { createThrottledFeed } from './realtime/throttled-feed.ts';
+import { eventDay } from './checkin/checkin-rules.ts';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -78,6 +87,14 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   const stats = createStatsFeed(db, (snapshot) => ioNow().to(STATS_ROOM).emit('stats:update', snapshot));
   const visitors = createVisitorService(db, passKeys, stats.changed);
   const checkin = createCheckinService(db, passKeys, stats.changed);
+  const questions = createQuestionStore(db);
+  questions.seedBuiltin(checkBank(builtinBankItems(), { imageExists: bankImageExists }).questions);
+  const leaderboardQueries = createLeaderboardQueries(db);
+  const leaderboardFeed = createThrottledFeed(
+    (revision) => leaderboardQueries.read(eventDay(Date.now()), revision),
+    (board) => ioNow().to(LEADERBOARD_ROOM).emit('leaderboard:update', board),
+  );
+  const challenges = createChallengeService(db, questions, leaderboardFeed.changed);
   const initialAdminPassword = await auth.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
@@ -92,12 +109,16 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   await app.register(visitorRoutes, { visitors, keys: passKeys, db });
   await app.register(stageRoutes, { stage });
   await app.register(appStatic, { appsDir: config.appsDir });
+  await app.register(bankRoutes, { questions, db });
   await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });
   app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
 
   io = attachSocketServer(app.server, app.log);
   identifySockets(io, auth, devices, app.log);
-  const handlers = { ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats, devices, db) };
+  const handlers = {
+    ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats, devices, db),
+    ...quizCommands(challenges, checkin, { feed: leaderboardFeed, queries: leaderboardQueries }, db),
+  };
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
 
   // Transports close first, so no command lands after the store is closed. Closing the engine
@@ -107,6 +128,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   });
   app.addHook('onClose', async () => {
     stats.stop();
+    leaderboardFeed.stop();
     db.close();
   });
 

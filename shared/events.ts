@@ -16,6 +16,17 @@ import { CheckinSetupReply, CheckpointAssigned, ScanOutcome, ScanRequest, ScanUp
 import { OverviewRequest as EmptyRequest } from './stage.ts';
 import { RegisterBody, RegisterReply, VisitorSearchReply, VisitorSearchRequest } from './visitors.ts';
 import { StatsSnapshot } from './stats.ts';
+import {
+  AskedQuestion,
+  Leaderboard,
+  LeaderboardHideRequest,
+  QuizAnswerReply,
+  QuizAnswerRequest,
+  QuizChallengeRequest,
+  QuizResult,
+  QuizStartReply,
+  QuizStartRequest,
+} from './quiz.ts';
 
 /**
  * The whole Socket.io protocol. Every command a client sends has a request schema (checked
@@ -34,6 +45,18 @@ export const clientCommands = {
   'visitor:register': { request: RegisterBody, reply: RegisterReply },
   /** A staffed desk finds a visitor who has no pass at hand. */
   'visitor:search': { request: VisitorSearchRequest, reply: VisitorSearchReply },
+  /** A kiosk starts a visitor's ten-question challenge and gets the first question (no answer in it). */
+  'quiz:start': { request: QuizStartRequest, reply: QuizStartReply },
+  /** One answer, timed and scored by the hub; the reply reveals the right answer and why. */
+  'quiz:answer': { request: QuizAnswerRequest, reply: QuizAnswerReply },
+  /** The next question of a challenge; its clock starts when the hub sends it. */
+  'quiz:next': { request: QuizChallengeRequest, reply: AskedQuestion },
+  /** The finished challenge: score, rank, and what was missed and why. */
+  'quiz:result': { request: QuizChallengeRequest, reply: QuizResult },
+  /** Kiosks, screens and consoles get the day's leaderboards, then every change. */
+  'leaderboard:watch': { request: EmptyRequest, reply: Leaderboard },
+  /** Staff hide an entry (an offensive nickname) or show it again; audited. */
+  'leaderboard:hide': { request: LeaderboardHideRequest, reply: Leaderboard },
   /** Consoles and `stats` screens get the day's counts, then every update. */
   'stats:watch': { request: EmptyRequest, reply: StatsSnapshot },
   /** A kiosk in check-in mode asks for the checkpoints of its venue. */
@@ -57,6 +80,8 @@ export const serverEvents = {
   'stats:update': StatsSnapshot,
   /** To a device that was just revoked, before it is disconnected. */
   'device:revoked': Type.Object({}),
+  /** The day's leaderboards, at most twice a second, to sockets that watch them. */
+  'leaderboard:update': Leaderboard,
   /** To a kiosk whose check-in point was set (or cleared) in the console. */
   'checkin:assigned': CheckpointAssigned,
 } as const satisfies Record<string, TSchema>;

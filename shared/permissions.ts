@@ -25,6 +25,8 @@ export interface Permission {
 
 const STAFF: readonly Principal[] = ROLES;
 const CHANGERS: readonly Principal[] = ['admin', 'mc', 'operator'];
+/** Kiosks, and visitors' phones: whoever holds a challenge's id plays it. */
+const PLAYERS: readonly Principal[] = ['kiosk', 'visitor'];
 
 export const PERMISSIONS = {
   'stage:overview': { allowed: STAFF, scope: 'filtered', what: 'see venues, groups, program and preview' },
@@ -49,6 +51,14 @@ export const PERMISSIONS = {
   'checkin:setup': { allowed: ['kiosk', ...CHANGERS], scope: 'filtered', what: 'list the checkpoints a kiosk can check in at' },
   'checkin:scan': { allowed: ['kiosk', ...CHANGERS], scope: 'venue', what: 'check a pass in at an entrance or station' },
   'checkin:upload': { allowed: ['kiosk', ...CHANGERS], scope: 'venue', what: 'upload scans made while offline' },
+  'quiz:start': { allowed: PLAYERS, scope: 'all', what: 'start a ten-question challenge (with a pass: tied to the visitor)' },
+  'quiz:next': { allowed: PLAYERS, scope: 'all', what: 'get the next question of one’s challenge (its clock starts on the hub)' },
+  'quiz:answer': { allowed: PLAYERS, scope: 'all', what: 'answer a question; the hub times and scores it' },
+  'quiz:result': { allowed: PLAYERS, scope: 'all', what: 'see a finished challenge’s score, rank and missed questions' },
+  'leaderboard:watch': { allowed: PRINCIPALS, scope: 'all', what: 'watch the day’s quiz leaderboards (names masked)' },
+  'leaderboard:hide': { allowed: ['admin', 'mc'], scope: 'all', what: 'hide a leaderboard entry (an offensive nickname); audited' },
+  'bank:list': { allowed: ['admin'], scope: 'all', what: 'read the question bank, export it' },
+  'bank:edit': { allowed: ['admin'], scope: 'all', what: 'edit, retire and import questions' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 
 /** What a big screen can show. Each kind carries only its own fields. */
-export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'blank'] as const;
+export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'leaderboard', 'blank'] as const;
 export type SceneKind = (typeof SCENE_KINDS)[number];
 
 export const MESSAGE_TONES = ['info', 'celebrate', 'notice'] as const;
@@ -36,7 +36,10 @@ export const BlankScene = Type.Object({ kind: Type.Literal('blank') }, strict);
 /** The day's live counts: registered, checked in per venue, stations, per hour. */
 export const StatsScene = Type.Object({ kind: Type.Literal('stats') }, strict);
 
-export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, BlankScene]);
+/** The day's quiz leaderboard: overall, or one venue's (names masked). */
+export const LeaderboardScene = Type.Object({ kind: Type.Literal('leaderboard'), venueId: Type.Optional(Slug) }, strict);
+
+export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, BlankScene]);
 export type Scene = Static<typeof Scene>;
 export type MessageScene = Static<typeof MessageScene>;
 export type JoinScene = Static<typeof JoinScene>;

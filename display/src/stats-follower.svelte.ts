@@ -1,24 +1,33 @@
 import type { HubConnection } from '../../shared/client/hub-socket.svelte.ts';
 import type { StatsSnapshot } from '../../shared/stats.ts';
+import type { Leaderboard } from '../../shared/quiz.ts';
+
+interface DayFigures {
+  day: string;
+  revision: number;
+}
 
 /**
- * The day's figures, followed live: a snapshot when asked (on a `stats` scene, or the console's
- * figures tab), then every newer update. A new day's figures replace the old ones whatever their revision.
+ * A day's figures followed live: a snapshot when asked (a `stats` or `leaderboard` scene, the
+ * console's tabs), then every newer update. A new day's figures replace the old whatever their revision.
  */
-export function createStatsFollower(hub: HubConnection) {
-  let stats = $state.raw<StatsSnapshot | null>(null);
-  hub.socket.on('stats:update', (update) => {
-    if (!stats || update.revision >= stats.revision || update.day !== stats.day) stats = update;
+function createFollower<T extends DayFigures>(hub: HubConnection, command: 'stats:watch' | 'leaderboard:watch', event: 'stats:update' | 'leaderboard:update') {
+  let figures = $state.raw<T | null>(null);
+  (hub.socket as unknown as { on(event: string, listener: (update: T) => void): void }).on(event, (update) => {
+    if (!figures || update.revision >= figures.revision || update.day !== figures.day) figures = update;
   });
   return {
-    get stats() {
-      return stats;
+    get current() {
+      return figures;
     },
     async watch() {
-      const ack = await hub.request('stats:watch', {});
-      if (ack.ok) stats = ack.data;
+      const ack = await hub.request(command, {});
+      if (ack.ok) figures = ack.data as unknown as T;
     },
   };
 }
 
+export const createStatsFollower = (hub: HubConnection) => createFollower<StatsSnapshot>(hub, 'stats:watch', 'stats:update');
+export const createLeaderboardFollower = (hub: HubConnection) => createFollower<Leaderboard>(hub, 'leaderboard:watch', 'leaderboard:update');
 export type StatsFollower = ReturnType<typeof createStatsFollower>;
+export type LeaderboardFollower = ReturnType<typeof createLeaderboardFollower>;

@@ -158,6 +158,8 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
 
   return {
     scan: enqueue,
+    /** Who a pass or short code belongs to (the quiz ties a score to a visitor with it). */
+    identify,
     upload: (scans: Scan[]) => Promise.all(scans.map(enqueue)),
     /** After a key rotation or retirement. */
     reloadKeys() {

@@ -201,4 +201,54 @@ export const MIGRATIONS: Migration[] = [
     name: 'a kiosk’s check-in point, chosen in the console',
     sql: `ALTER TABLE devices ADD COLUMN checkpoint_id TEXT REFERENCES checkpoints(id);`,
   },
+  {
+    version: 5,
+    name: 'question bank, quiz challenges and their answers',
+    sql: `
+      CREATE TABLE questions (
+        id TEXT PRIMARY KEY,
+        theme TEXT NOT NULL,
+        type TEXT NOT NULL,
+        difficulty INTEGER NOT NULL,
+        -- the whole question as the bank keeps it (BankQuestion JSON); the columns above are for filters
+        body_json TEXT NOT NULL,
+        checked INTEGER NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0,
+        -- built-in questions are refreshed from the repository on start, unless an admin edited them
+        edited_at INTEGER,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE challenges (
+        id TEXT PRIMARY KEY,
+        visitor_id TEXT,
+        device_id TEXT,
+        venue_id TEXT,
+        player_name TEXT NOT NULL,
+        day TEXT NOT NULL,
+        question_ids_json TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        -- the question on screen now, and when the hub sent it: its deadline is data, not a timer
+        current_index INTEGER NOT NULL DEFAULT 0,
+        asked_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        score INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0,
+        time_ms INTEGER NOT NULL DEFAULT 0,
+        hidden_at INTEGER
+      );
+      CREATE INDEX challenges_by_day ON challenges(day, finished_at);
+      CREATE INDEX challenges_by_visitor ON challenges(visitor_id, day);
+      CREATE TABLE answers (
+        challenge_id TEXT NOT NULL REFERENCES challenges(id),
+        idx INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        choice_json TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        elapsed_ms INTEGER NOT NULL,
+        answered_at INTEGER NOT NULL,
+        PRIMARY KEY (challenge_id, idx)
+      );
+    `,
+  },
 ];

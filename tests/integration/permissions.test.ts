@@ -43,6 +43,18 @@ async function previewRevision(groupId: string): Promise<number> {
   return overview.stages.find((stage) => stage.groupId === groupId)!.preview.revision;
 }
 
+/** A challenge the kiosk started and played to question `answered` (10: finished). */
+async function challengeAt(answered: number): Promise<string> {
+  const started = await request<{ challengeId: string }>(sockets.kiosk!, 'quiz:start', {});
+  if (!started.ok) throw new Error(started.code);
+  const { challengeId } = started.data;
+  for (let index = 0; index < answered; index++) {
+    if (index > 0) await request(sockets.kiosk!, 'quiz:next', { challengeId });
+    await request(sockets.kiosk!, 'quiz:answer', { challengeId, index, choice: [] });
+  }
+  return challengeId;
+}
+
 /** A code shown by a fresh unpaired device, for approve attempts. */
 async function freshCode(): Promise<{ code: string; waiting: Socket }> {
   const waiting = await connectClient(running.base, 'screen');
@@ -83,6 +95,13 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'visitor:register': (p) => request(sockets[p]!, 'visitor:register', REGISTRATION),
   'checkin:setup': (p) => request(sockets[p]!, 'checkin:setup', {}),
   'visitor:search': (p) => request(sockets[p]!, 'visitor:search', { query: '测试' }),
+  'quiz:start': (p) => request(sockets[p]!, 'quiz:start', {}),
+  // The later steps of a challenge, on a challenge the kiosk started: whoever holds its id plays it.
+  'quiz:next': async (p) => request(sockets[p]!, 'quiz:next', { challengeId: await challengeAt(0) }),
+  'quiz:answer': async (p) => request(sockets[p]!, 'quiz:answer', { challengeId: await challengeAt(0), index: 0, choice: [] }),
+  'quiz:result': async (p) => request(sockets[p]!, 'quiz:result', { challengeId: await challengeAt(10) }),
+  'leaderboard:watch': (p) => request(sockets[p]!, 'leaderboard:watch', {}),
+  'leaderboard:hide': async (p) => request(sockets[p]!, 'leaderboard:hide', { challengeId: await challengeAt(10), hidden: false }),
   'stats:watch': (p) => request(sockets[p]!, 'stats:watch', {}),
   'checkin:scan': (p, where) => request(sockets[p]!, 'checkin:scan', scan(where.venueId)),
   'checkin:upload': (p, where) => request(sockets[p]!, 'checkin:upload', { scans: [scan(where.venueId), scan(where.venueId)] }),
@@ -124,6 +143,11 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   'device:assign': async (s, where) => {
     const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
     return api(running.base, s).put(`/api/devices/${deviceId}/checkpoint`, { checkpointId: `${where.venueId}-gate` });
+  },
+  'bank:list': (s) => api(running.base, s).get('/api/bank'),
+  'bank:edit': async (s) => {
+    const question = JSON.parse(running.hub.db.prepare("SELECT body_json FROM questions WHERE id = 'fire-001'").pluck().get() as string) as { id: string };
+    return api(running.base, s).put(`/api/bank/questions/${question.id}`, question);
   },
   'account:list': (s) => api(running.base, s).get('/api/accounts'),
   'account:create': (s) =>

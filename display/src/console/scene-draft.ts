@@ -8,10 +8,12 @@ export interface SceneDraft {
   tone: 'info' | 'celebrate' | 'notice';
   url: string;
   playlistId: string;
+  /** A leaderboard's venue; empty for the overall board. */
+  venueId: string;
 }
 
 export function emptyDraft(playlistId = ''): SceneDraft {
-  return { kind: 'message', title: '', body: '', tone: 'info', url: '', playlistId };
+  return { kind: 'message', title: '', body: '', tone: 'info', url: '', playlistId, venueId: '' };
 }
 
 export function sceneToDraft(scene: Scene, base: SceneDraft): SceneDraft {
@@ -22,6 +24,8 @@ export function sceneToDraft(scene: Scene, base: SceneDraft): SceneDraft {
       return { ...base, kind: 'join', title: scene.title, url: scene.url ?? '' };
     case 'loop':
       return { ...base, kind: 'loop', playlistId: scene.playlistId };
+    case 'leaderboard':
+      return { ...base, kind: 'leaderboard', venueId: scene.venueId ?? '' };
     case 'stats':
     case 'blank':
       return { ...base, kind: scene.kind };
@@ -41,6 +45,8 @@ export function draftToScene(draft: SceneDraft): Scene {
       return { kind: 'loop', playlistId: draft.playlistId };
     case 'stats':
       return { kind: 'stats' };
+    case 'leaderboard':
+      return draft.venueId ? { kind: 'leaderboard', venueId: draft.venueId } : { kind: 'leaderboard' };
     case 'blank':
       return { kind: 'blank' };
   }

@@ -3,7 +3,7 @@ import { keepPairingCode } from '../../../shared/client/pairing.svelte.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
-import { createStatsFollower } from '../stats-follower.svelte.ts';
+import { createLeaderboardFollower, createStatsFollower } from '../stats-follower.svelte.ts';
 import { connect } from '../hub.svelte.ts';
 
 /**
@@ -22,10 +22,12 @@ export function createScreen(urlGroupId: string) {
   /** When the shown revision reached the page: read by tests, and later by the screens' health view. */
   let shownAt = $state(0);
   const figures = createStatsFollower(hub);
+  const board = createLeaderboardFollower(hub);
 
-  /** A `stats` scene needs the day's figures: ask once it is on screen, then follow the updates. */
+  /** A `stats` or `leaderboard` scene needs the day's figures: ask once it is on screen, then follow the updates. */
   async function followStats() {
     if (program?.slot.scene.kind === 'stats') await figures.watch();
+    if (program?.slot.scene.kind === 'leaderboard') await board.watch();
   }
 
   async function show(view: ProgramView) {
@@ -82,7 +84,10 @@ export function createScreen(urlGroupId: string) {
       return shownAt;
     },
     get stats() {
-      return figures.stats;
+      return figures.current;
+    },
+    get leaderboard() {
+      return board.current;
     },
   };
 }

@@ -1,0 +1,369 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { QUIZ_THEMES, type BankQuestion, type BilingualText, type QuizTheme } from '../../shared/quiz.ts';
+import type { BankItem } from './bank-check.ts';
+
+/**
+ * Question-bank files as organisers edit them in Excel or WPS: a spreadsheet (XLSX or CSV, one
+ * question per row under a header row) or the project's JSON. Reading only converts cells into
+ * question objects, each with the line it came from; checkBank judges them, so an organiser gets
+ * every problem with its line number instead of a parser's first complaint.
+ */
+
+export type BankFileFormat = 'xlsx' | 'csv' | 'json';
+export type BankFileRead = { ok: true; items: BankItem[] } | { ok: false; code: 'BANK_FILE_TYPE' | 'BANK_FILE_ENCODING' | 'BANK_FILE_UNREADABLE'; detail: string };
+type Failure = Extract<BankFileRead, { ok: false }>;
+
+const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+interface Column {
+  /** The English header, also the key a row's cells are looked up by. */
+  key: string;
+  zh: string;
+  width: number;
+  wrap?: boolean;
+}
+
+/** The layout, in the order an exported file has it. */
+const COLUMNS: Column[] = [
+  { key: 'id', zh: '编号', width: 14 },
+  { key: 'theme', zh: '主题', width: 10 },
+  { key: 'type', zh: '题型', width: 8 },
+  { key: 'difficulty', zh: '难度', width: 6 },
+  { key: 'tags', zh: '标签', width: 18 },
+  { key: 'prompt', zh: '题干', width: 40, wrap: true },
+  { key: 'prompt_en', zh: '题干英文', width: 40, wrap: true },
+  ...LETTERS.map((letter) => ({ key: `option_${letter}`, zh: `选项${letter.toUpperCase()}`, width: 20, wrap: true })),
+  ...LETTERS.map((letter) => ({ key: `option_${letter}_en`, zh: `选项${letter.toUpperCase()}英文`, width: 20, wrap: true })),
+  { key: 'answer', zh: '答案', width: 6 },
+  { key: 'explanation', zh: '解析', width: 50, wrap: true },
+  { key: 'explanation_en', zh: '解析英文', width: 50, wrap: true },
+  { key: 'source', zh: '出处', width: 30, wrap: true },
+  { key: 'checked', zh: '已核对', width: 7 },
+  { key: 'image', zh: '图片', width: 16 },
+  { key: 'retired', zh: '停用', width: 6 },
+];
+
+const THEME_NAMES: Record<QuizTheme, string> = {
+  law: '安全生产法',
+  fire: '消防安全',
+  ebike: '电动自行车',
+  home: '家庭燃气用电',
+  signs: '安全标志',
+  disaster: '防灾避险',
+  firstaid: '急救',
+  farm: '农业安全',
+  eldercare: '养老机构',
+  school: '校园安全',
+  drill: '疏散演练',
+};
+const TYPE_NAMES = { single: '单选', multiple: '多选', truefalse: '判断' } as const;
+// Maps, not object literals, so a cell saying "constructor" finds nothing.
+const DIFFICULTY_WORDS = new Map([['易', 1], ['简单', 1], ['中', 2], ['中等', 2], ['难', 3], ['困难', 3]]);
+const YES_NO = new Map([...['是', 'true', '1', 'y', 'yes'].map((word) => [word, true] as const), ...['否', 'false', '0', 'n', 'no'].map((word) => [word, false] as const)]);
+/** 判断 answers written as words: A is 正确, B is 错误. */
+const TRUE_FALSE_ANSWERS = new Map([...['正确', '对', '√', '✓', '✔', 'true'].map((word) => [word, 0] as const), ...['错误', '错', '×', '✗', '✘', 'false'].map((word) => [word, 1] as const)]);
+const TRUE_FALSE_OPTIONS: BilingualText[] = [
+  { zh: '正确', en: 'True' },
+  { zh: '错误', en: 'False' },
+];
+
+// Full-width letters and stray spaces or underscores are common in hand-typed headers and cells.
+const normalise = (text: string) => text.normalize('NFKC').trim().toLowerCase();
+const headerKey = (text: string) => normalise(text).replace(/[\s_-]/g, '');
+const HEADERS = new Map(COLUMNS.flatMap((column) => [[headerKey(column.zh), column.key] as const, [headerKey(column.key), column.key] as const]));
+
+// ---------------------------------------------------------------- reading
+
+export async function readBankFile(bytes: Buffer, fileName: string): Promise<BankFileRead> {
+  const extension = path.extname(fileName).toLowerCase();
+  if (extension === '.xlsx') return readXlsx(bytes);
+  if (extension !== '.csv' && extension !== '.json') {
+    const hint = extension === '.xls' ? '请另存为 .xlsx / save it as .xlsx' : '请用 .xlsx、.csv 或 .json / use .xlsx, .csv or .json';
+    return { ok: false, code: 'BANK_FILE_TYPE', detail: `不支持的文件类型 ${extension || '(无扩展名)'}，${hint} / unsupported file type ${extension || '(none)'}` };
+  }
+  // A workbook renamed to .csv would otherwise fail as an "encoding" problem, which misleads.
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+    return { ok: false, code: 'BANK_FILE_TYPE', detail: `这是 Excel 工作簿，请用 .xlsx 扩展名 / this is an Excel workbook: name it .xlsx, not ${extension}` };
+  }
+  const text = decodeText(bytes);
+  if (!text.ok) return text;
+  return extension === '.json' ? readJson(text.text) : readCsv(text.text);
+}
+
+/** UTF-8 (BOM stripped), else GB18030, a superset of the GBK that Excel in China saves CSV in. */
+function decodeText(bytes: Buffer): { ok: true; text: string } | Failure {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+    } catch {
+      // Not this encoding: try the next.
+    }
+  }
+  return { ok: false, code: 'BANK_FILE_ENCODING', detail: '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，请在 Excel 中另存为“CSV UTF-8” / the file is neither UTF-8 nor GBK/GB18030 text: save it from Excel as "CSV UTF-8"' };
+}
+
+function readJson(text: string): BankFileRead {
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: `JSON 格式错误 / invalid JSON: ${(error as Error).message}` };
+  }
+  if (!Array.isArray(list)) return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: 'JSON 文件应是题目数组 / the JSON file must be an array of questions' };
+  return { ok: true, items: list.map((value: unknown, index) => ({ at: `第 ${index + 1} 项 / item ${index + 1}`, value })) };
+}
+
+/** A spreadsheet's rows as text, each with its line number (the header is usually line 1). */
+interface Line {
+  line: number;
+  cells: string[];
+}
+
+function readCsv(text: string): BankFileRead {
+  const records = parseCsv(text, sniffDelimiter(text));
+  if (!Array.isArray(records)) return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: records.error };
+  return readLines(records.map((cells, index) => ({ line: index + 1, cells })));
+}
+
+/** Excel in some locales saves with semicolons, and text copied out of a sheet has tabs. */
+function sniffDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const count = (delimiter: string) => firstLine.split(delimiter).length;
+  return [',', ';', '\t'].reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best));
+}
+
+/**
+ * RFC 4180: quoted fields, "" inside quotes, line breaks inside quotes, CRLF or LF. One record
+ * per spreadsheet row, blank lines included, so a record's index gives its line number.
+ */
+export function parseCsv(text: string, delimiter = ','): string[][] | { error: string } {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let quoteOpenedAt = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else quoted = false;
+    } else if (char === '"' && field === '') {
+      quoted = true;
+      quoteOpenedAt = records.length + 1;
+    } else if (char === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += char;
+  }
+  // An open quote would swallow the rest of the file into one cell: say where, rather than lose rows.
+  if (quoted) return { error: `第 ${quoteOpenedAt} 行的引号没有闭合 / the quote opened on line ${quoteOpenedAt} is never closed` };
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+async function readXlsx(bytes: Buffer): Promise<BankFileRead> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: `无法打开 Excel 文件 / cannot open the workbook: ${(error as Error).message}` };
+  }
+  const sheets = workbook.worksheets.map(sheetLines);
+  if (sheets.length === 0) return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: '工作簿中没有工作表 / the workbook has no worksheet' };
+  // The first sheet is the bank; an instructions sheet placed before it is passed over.
+  return readLines(sheets.find((lines) => findHeader(lines) !== null) ?? sheets[0]!);
+}
+
+function sheetLines(sheet: ExcelJS.Worksheet): Line[] {
+  const lines: Line[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    lines.push({ line, cells: Array.from(cells, (cell) => cell ?? '') });
+  });
+  return lines;
+}
+
+/** A cell as the organiser sees it: rich text and hyperlinks as their text, formulas as their result. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run: { text?: unknown }) => cellText(run.text)).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: unknown }).result);
+  if ('text' in value) return cellText(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** The first non-empty row, if any of its cells is a known header: column index → key. */
+function findHeader(lines: Line[]): { at: number; columns: Map<number, string> } | null {
+  const at = lines.findIndex((line) => line.cells.some((cell) => cell.trim() !== ''));
+  if (at < 0) return null;
+  const columns = new Map<number, string>();
+  const seen = new Set<string>();
+  lines[at]!.cells.forEach((cell, index) => {
+    const key = HEADERS.get(headerKey(cell));
+    // A repeated header: the first column wins, as a reader of the sheet would assume.
+    if (key && !seen.has(key)) columns.set(index, key);
+    if (key) seen.add(key);
+  });
+  return columns.size > 0 ? { at, columns } : null;
+}
+
+function readLines(lines: Line[]): BankFileRead {
+  const header = findHeader(lines);
+  if (!header) {
+    const expected = COLUMNS.slice(0, 6).map((column) => column.zh).join('、');
+    return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: `第一行应是表头（${expected}……）/ the first row must be the header (${COLUMNS.slice(0, 6).map((column) => column.key).join(', ')}, …)` };
+  }
+  const items: BankItem[] = [];
+  for (const { line, cells } of lines.slice(header.at + 1)) {
+    const row = new Map<string, string>();
+    for (const [index, key] of header.columns) row.set(key, (cells[index] ?? '').replace(/\r\n?/g, '\n').trim());
+    if ([...row.values()].every((cell) => cell === '')) continue;
+    items.push({ at: `第 ${line} 行 / line ${line}`, value: rowToQuestion(row) });
+  }
+  return { ok: true, items };
+}
+
+/**
+ * Converts one row's cells. What does not convert is passed on as typed, so checkBank names the
+ * field; only an empty answer is left out, which checkBank reports as NO_ANSWER.
+ */
+function rowToQuestion(row: Map<string, string>): Record<string, unknown> {
+  const cell = (key: string) => row.get(key) ?? '';
+  const orUndefined = (text: string) => (text === '' ? undefined : text);
+  const type = toType(cell('type'));
+  const retired = toYesNo(cell('retired'));
+  const image = cell('image');
+  return {
+    id: orUndefined(cell('id')),
+    theme: toTheme(cell('theme')),
+    type,
+    difficulty: toDifficulty(cell('difficulty')),
+    tags: cell('tags')
+      .split(/[|、,，;；]/)
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== ''),
+    prompt: { zh: cell('prompt'), en: cell('prompt_en') },
+    options: toOptions(row, type),
+    answer: toAnswer(cell('answer'), type),
+    explanation: { zh: cell('explanation'), en: cell('explanation_en') },
+    source: orUndefined(cell('source')),
+    checked: toYesNo(cell('checked')),
+    ...(image ? { image } : {}),
+    // Not retired is the same as no mark at all, which is how the bank's own files say it.
+    ...(retired === false ? {} : { retired }),
+  };
+}
+
+function toTheme(text: string): unknown {
+  const key = normalise(text);
+  const theme = QUIZ_THEMES.find((candidate) => candidate === key || THEME_NAMES[candidate] === key);
+  return theme ?? (text || undefined);
+}
+
+function toType(text: string): unknown {
+  const key = normalise(text).replace(/题$/, '');
+  const entry = Object.entries(TYPE_NAMES).find(([type, name]) => type === key || name === key);
+  return entry ? entry[0] : text || undefined;
+}
+
+function toDifficulty(text: string): unknown {
+  const number = text === '' ? NaN : Number(text);
+  if ([1, 2, 3].includes(number)) return number;
+  return DIFFICULTY_WORDS.get(text) ?? (text || undefined);
+}
+
+function toYesNo(text: string): unknown {
+  if (text === '') return false;
+  return YES_NO.get(normalise(text)) ?? text;
+}
+
+/** Option columns up to the last filled one; a gap stays an empty option so checkBank flags it rather than the letters shifting. */
+function toOptions(row: Map<string, string>, type: unknown): BilingualText[] {
+  const options = LETTERS.map((letter) => ({ zh: row.get(`option_${letter}`) ?? '', en: row.get(`option_${letter}_en`) ?? '' }));
+  while (options.length > 0 && options.at(-1)!.zh === '' && options.at(-1)!.en === '') options.pop();
+  if (options.length === 0 && type === 'truefalse') return TRUE_FALSE_OPTIONS.map((option) => ({ ...option }));
+  return options;
+}
+
+/** "A", "AC", "A,C", "A、C", "a c" → indices; for 判断 also 正确/错误, 对/错, √/×. */
+function toAnswer(text: string, type: unknown): unknown {
+  if (text === '') return undefined;
+  const key = normalise(text);
+  const word = TRUE_FALSE_ANSWERS.get(key);
+  if (type === 'truefalse' && word !== undefined) return [word];
+  const letters = key.replace(/[\s,，、;；|/]+/g, '');
+  if (/^[a-z]+$/.test(letters)) return [...letters].map((letter) => letter.charCodeAt(0) - 'a'.charCodeAt(0));
+  return text;
+}
+
+// ---------------------------------------------------------------- writing
+
+/** The bank as a file to edit: Chinese headers, one question per row; it reads back unchanged. */
+export async function writeBankFile(questions: BankQuestion[], format: BankFileFormat): Promise<Buffer> {
+  if (format === 'json') return Buffer.from(`${JSON.stringify(questions, null, 2)}\n`);
+  const rows = questions.map(questionRow);
+  if (format === 'csv') {
+    const lines = [COLUMNS.map((column) => column.zh), ...rows.map((row) => COLUMNS.map((column) => String(row[column.key] ?? '')))];
+    // A byte-order mark so Excel on a Chinese Windows opens it as UTF-8; CRLF as Excel writes it.
+    return Buffer.from(`\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`);
+  }
+  return writeXlsx(rows);
+}
+
+function questionRow(question: BankQuestion): Record<string, string | number> {
+  const row: Record<string, string | number> = {
+    id: question.id,
+    theme: question.theme,
+    type: TYPE_NAMES[question.type],
+    difficulty: question.difficulty,
+    tags: question.tags.join('、'),
+    prompt: question.prompt.zh,
+    prompt_en: question.prompt.en,
+    answer: question.answer.map((index) => String.fromCharCode('A'.charCodeAt(0) + index)).join(''),
+    explanation: question.explanation.zh,
+    explanation_en: question.explanation.en,
+    source: question.source,
+    checked: question.checked ? '是' : '否',
+    image: question.image ?? '',
+    retired: question.retired ? '是' : '否',
+  };
+  question.options.forEach((option, index) => {
+    row[`option_${LETTERS[index]}`] = option.zh;
+    row[`option_${LETTERS[index]}_en`] = option.en;
+  });
+  return row;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function writeXlsx(rows: Record<string, string | number>[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('题库', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((column) => ({
+    header: column.zh,
+    key: column.key,
+    width: column.width,
+    style: { alignment: { vertical: 'top', ...(column.wrap ? { wrapText: true } : {}) } },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

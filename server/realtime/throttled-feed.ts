@@ -1,0 +1,24 @@
+/**
+ * A figure set that many events change (check-ins at a busy gate, answers at twenty kiosks):
+ * read again and pushed at most every `intervalMs`, never once per event. Each push carries
+ * a higher revision, so a client ignores anything older than what it shows.
+ */
+export function createThrottledFeed<T>(read: (revision: number) => T, publish: (value: T) => void, intervalMs = 500) {
+  let revision = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const snapshot = () => read(revision);
+  return {
+    snapshot,
+    /** Something changed: push new figures soon. */
+    changed() {
+      revision += 1;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        publish(snapshot());
+      }, intervalMs);
+    },
+    stop: () => clearTimeout(timer),
+  };
+}
+
+export type ThrottledFeed<T> = ReturnType<typeof createThrottledFeed<T>>;
