@@ -112,11 +112,12 @@ test('an admin creates an account in the console, and the audit log shows it', a
   await expect(consolePage.locator('tbody tr').nth(1)).toContainText('新建账号');
   await shoot(consolePage, 'console-audit-1920x1080');
 
-  // The organisers' files download from the console with the session.
-  await consolePage.locator('[data-tab="accounts"]').click();
+  // The organisers' files download from the console's figures tab with the session.
+  await consolePage.locator('[data-tab="figures"]').click();
   const download = consolePage.waitForEvent('download');
   await consolePage.locator('[data-export="checkins.xlsx"]').click();
   expect((await download).suggestedFilename()).toBe('eventday-checkins.xlsx');
+  await consolePage.locator('[data-tab="accounts"]').click();
 
   // After the event: delete visitors' personal data, with a second press to confirm.
   await consolePage.locator('[data-action="erase"]').click();
