@@ -72,12 +72,12 @@ export async function bankRoutes(app: FastifyInstance, opts: { questions: Questi
     },
   );
 
-  app.post<{ Querystring: { name: string; takeGood?: boolean }; Body: Buffer }>(
+  app.post<{ Querystring: { name: string; takeGood?: 'true' | 'false' }; Body: Buffer }>(
     '/api/bank/import',
     {
       config: { action: 'bank:edit' },
       bodyLimit: IMPORT_LIMIT_BYTES,
-      schema: { querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), takeGood: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
+      schema: { querystring: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), takeGood: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) }, { additionalProperties: false }) },
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new HubError('BAD_PAYLOAD', 'send the file as application/octet-stream');
@@ -87,7 +87,7 @@ export async function bankRoutes(app: FastifyInstance, opts: { questions: Questi
       const incoming = new Set(read.items.map((item) => (item.value as { id?: unknown })?.id));
       const report = checkBank(read.items, { imageExists: bankImageExists, known: questions.all().filter((q) => !incoming.has(q.id)) });
       const problems = report.problems.map(problemView);
-      if (problems.length > 0 && !request.query.takeGood) {
+      if (problems.length > 0 && request.query.takeGood !== 'true') {
         return reply.status(400).send({
           code: 'BANK_IMPORT_HAS_ERRORS',
           message: errorMessage('BANK_IMPORT_HAS_ERRORS'),
