@@ -174,7 +174,8 @@ export function parseCsv(text: string, delimiter = ','): string[][] | { error: s
 async function readXlsx(bytes: Buffer): Promise<BankFileRead> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // exceljs declares its own Buffer type (an ArrayBuffer); at run time it takes Node's.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: `无法打开 Excel 文件 / cannot open the workbook: ${(error as Error).message}` };
   }

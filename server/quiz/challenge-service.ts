@@ -8,7 +8,7 @@ import { NAME_LIMITS } from '../../shared/visitors.ts';
 import { HubError } from '../hub-error.ts';
 import { eventDay } from '../checkin/checkin-rules.ts';
 import { publicName } from '../visitors/visitor-queries.ts';
-import { drawQuestions } from './challenge-draw.ts';
+import { drawQuestions, shuffled } from './challenge-draw.ts';
 import type { QuestionStore } from './question-store.ts';
 
 interface ChallengeRow {
@@ -18,6 +18,7 @@ interface ChallengeRow {
   player_name: string;
   day: string;
   question_ids_json: string;
+  option_orders_json: string;
   current_index: number;
   asked_at: number;
   finished_at: number | null;
@@ -50,8 +51,8 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       )
       .pluck(),
     insertChallenge: db.prepare(
-      `INSERT INTO challenges (id, visitor_id, device_id, venue_id, player_name, day, question_ids_json, started_at, current_index, asked_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+      `INSERT INTO challenges (id, visitor_id, device_id, venue_id, player_name, day, question_ids_json, option_orders_json, started_at, current_index, asked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
     ),
     answer: db.prepare('SELECT choice_json, correct FROM answers WHERE challenge_id = ? AND idx = ?'),
     answers: db.prepare('SELECT idx, question_id, choice_json, correct FROM answers WHERE challenge_id = ? ORDER BY idx'),
@@ -69,11 +70,16 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
     ).pluck(),
   };
 
-  function load(challengeId: string): ChallengeRow & { questionIds: string[] } {
+  type Loaded = ChallengeRow & { questionIds: string[]; orders: number[][] };
+  function load(challengeId: string): Loaded {
     const row = statements.challenge.get(challengeId) as ChallengeRow | undefined;
     if (!row) throw new HubError('QUIZ_UNKNOWN_CHALLENGE');
-    return { ...row, questionIds: JSON.parse(row.question_ids_json) as string[] };
+    return { ...row, questionIds: JSON.parse(row.question_ids_json) as string[], orders: JSON.parse(row.option_orders_json) as number[][] };
   }
+
+  /** Options shuffled per visitor (true/false stays 正确, 错误); `order[shown] = index in the bank`. */
+  const optionOrder = (q: BankQuestion) => (q.type === 'truefalse' ? q.options.map((_, index) => index) : shuffled(q.options.map((_, index) => index), random));
+  const toShown = (order: number[], indices: number[]) => indices.map((index) => order.indexOf(index)).sort((a, b) => a - b);
 
   function question(id: string): BankQuestion {
     const found = questions.find(id);
@@ -81,8 +87,9 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
     return found;
   }
 
-  function asked(row: { questionIds: string[] }, index: number, askedAt: number): AskedQuestion {
+  function asked(row: { questionIds: string[]; orders: number[][] }, index: number, askedAt: number): AskedQuestion {
     const q = question(row.questionIds[index]!);
+    const order = row.orders[index]!;
     const limit = timeLimitMs(q.type);
     return {
       index,
@@ -92,7 +99,7 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       type: q.type,
       difficulty: q.difficulty,
       prompt: q.prompt,
-      options: q.options,
+      options: order.map((bankIndex) => q.options[bankIndex]!),
       ...(q.image ? { image: q.image } : {}),
       timeLimitMs: limit,
       deadline: askedAt + limit,
@@ -120,8 +127,9 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       const id = randomBytes(16).toString('base64url');
       const name = playerName(player);
       const questionIds = drawn.map((q) => q.id);
-      statements.insertChallenge.run(id, player.visitorId, player.deviceId, player.venueId, name, day, JSON.stringify(questionIds), at, at);
-      return { challengeId: id, playerName: name, visitor: player.visitorId !== null, question: asked({ questionIds }, 0, at) };
+      const orders = drawn.map(optionOrder);
+      statements.insertChallenge.run(id, player.visitorId, player.deviceId, player.venueId, name, day, JSON.stringify(questionIds), JSON.stringify(orders), at, at);
+      return { challengeId: id, playerName: name, visitor: player.visitorId !== null, question: asked({ questionIds, orders }, 0, at) };
     },
 
     /** The next question, its clock started now; asked again before answering, the same question and deadline. */
@@ -148,15 +156,18 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       const elapsed = at - row.asked_at;
       // An empty choice is "time ran out": always taken, as a miss. A real choice must arrive in time.
       if (choice.length > 0 && elapsed > limit + ANSWER_GRACE_MS) throw new HubError('QUIZ_TOO_LATE', `${elapsed} ms after it was asked`);
-      const correct = choice.length > 0 && isCorrect(q.answer, choice);
+      // The kiosk answers in the order it showed; the store keeps the bank's indices.
+      const order = row.orders[index]!;
+      const picked = choice.map((shown) => order[shown]!);
+      const correct = picked.length > 0 && isCorrect(q.answer, picked);
       const points = pointsFor(correct, elapsed, limit);
       const last = index === row.questionIds.length - 1;
       db.transaction(() => {
-        statements.insertAnswer.run(challengeId, index, q.id, JSON.stringify(choice), Number(correct), points, elapsed, at);
+        statements.insertAnswer.run(challengeId, index, q.id, JSON.stringify(picked), Number(correct), points, elapsed, at);
         statements.addScore.run(points, Number(correct), Math.min(elapsed, limit), last ? at : null, challengeId);
       })();
       if (last) onFinished();
-      return { index, correct, answer: q.answer, explanation: q.explanation, source: q.source, points, score: row.score + points, last };
+      return { index, correct, answer: toShown(order, q.answer), explanation: q.explanation, source: q.source, points, score: row.score + points, last };
     },
 
     result(challengeId: string): QuizResult {
@@ -167,7 +178,14 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
         .filter((a) => !a.correct)
         .map((a) => {
           const q = question(a.question_id);
-          return { prompt: q.prompt, options: q.options, answer: q.answer, choice: JSON.parse(a.choice_json) as number[], explanation: q.explanation };
+          const order = row.orders[a.idx]!;
+          return {
+            prompt: q.prompt,
+            options: order.map((bankIndex) => q.options[bankIndex]!),
+            answer: toShown(order, q.answer),
+            choice: toShown(order, JSON.parse(a.choice_json) as number[]),
+            explanation: q.explanation,
+          };
         });
       const t = row.time_ms;
       const ahead = statements.ahead.get(row.day, row.score, row.score, t, t, row.finished_at) as number;

@@ -226,6 +226,8 @@ export const MIGRATIONS: Migration[] = [
         player_name TEXT NOT NULL,
         day TEXT NOT NULL,
         question_ids_json TEXT NOT NULL,
+        -- each question's options in the order this visitor sees them (the right one is not always A)
+        option_orders_json TEXT NOT NULL,
         started_at INTEGER NOT NULL,
         -- the question on screen now, and when the hub sent it: its deadline is data, not a timer
         current_index INTEGER NOT NULL DEFAULT 0,

@@ -25,6 +25,13 @@ const db = () => running.hub.db;
 const bankQuestion = (id: string) => JSON.parse(db().prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get(id) as string) as BankQuestion;
 const scoreOf = (challengeId: string) => db().prepare('SELECT score FROM challenges WHERE id = ?').pluck().get(challengeId) as number;
 const answersOf = (challengeId: string) => db().prepare('SELECT COUNT(*) FROM answers WHERE challenge_id = ?').pluck().get(challengeId) as number;
+/** The right options as this kiosk shows them (options are shuffled per visitor), found by their text. */
+function rightChoice(question: AskedQuestion): number[] {
+  const bank = bankQuestion(question.id);
+  return bank.answer.map((index) => question.options.findIndex((option) => option.zh === bank.options[index]!.zh)).sort((a, b) => a - b);
+}
+const wrongChoice = (question: AskedQuestion) => [[...Array(question.options.length).keys()].find((index) => !rightChoice(question).includes(index))!];
+
 /** The deadline is data: moving when a question was asked is time passing, as the hub sees it. */
 const age = (challengeId: string, ms: number) => db().prepare('UPDATE challenges SET asked_at = asked_at - ? WHERE id = ?').run(ms, challengeId);
 
@@ -41,19 +48,26 @@ async function play(socket: Socket, start: { nickname?: string; pass?: string },
   const asked: AskedQuestion[] = [];
   for (;;) {
     asked.push(question);
-    const right = bankQuestion(question.id).answer;
-    const wrong = [...Array(question.options.length).keys()].find((index) => !right.includes(index))!;
     if (options.slow) age(started.challengeId, question.timeLimitMs - 1000);
     const reply = await ok<QuizAnswerReply>(socket, 'quiz:answer', {
       challengeId: started.challengeId,
       index: question.index,
-      choice: options.wrongAt?.includes(question.index) ? [wrong] : right,
+      choice: options.wrongAt?.includes(question.index) ? wrongChoice(question) : rightChoice(question),
     });
     if (reply.last) break;
     question = await ok<AskedQuestion>(socket, 'quiz:next', { challengeId: started.challengeId });
   }
   return { started, asked, result: await ok<QuizResult>(socket, 'quiz:result', { challengeId: started.challengeId }) };
 }
+
+test('options are shuffled per visitor: the right one is not always first', async () => {
+  const firsts = new Set<number>();
+  for (let round = 0; round < 12; round++) {
+    const started = await ok<QuizStartReply>(kiosk, 'quiz:start', {});
+    if (started.question.type !== 'truefalse') firsts.add(rightChoice(started.question)[0]!);
+  }
+  expect(firsts.size).toBeGreaterThan(1);
+});
 
 test('a challenge: ten questions of ten themes, no answer before answering, each answer scored and stored; the screen’s leaderboard gets it', async () => {
   const screen = await connectClient(running.base, 'screen');
@@ -71,20 +85,19 @@ test('a challenge: ten questions of ten themes, no answer before answering, each
 
   // First question right at once, second wrong.
   const first = bankQuestion(started.question.id);
-  const reply = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: first.answer });
-  expect(reply).toMatchObject({ correct: true, answer: first.answer, explanation: first.explanation, source: first.source, last: false });
+  const reply = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
+  expect(reply).toMatchObject({ correct: true, answer: rightChoice(started.question), explanation: first.explanation, source: first.source, last: false });
   expect(reply.points).toBeGreaterThanOrEqual(108);
   const second = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
   expect(second.index).toBe(1);
-  const wrong = [...Array(second.options.length).keys()].find((index) => !bankQuestion(second.id).answer.includes(index))!;
-  expect(await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: [wrong] })).toMatchObject({ correct: false, points: 0 });
+  expect(await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: wrongChoice(second) })).toMatchObject({ correct: false, points: 0 });
   expect(answersOf(started.challengeId)).toBe(2);
 
   // The rest: right, except the time running out on the last one.
   let question = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
   for (;;) {
     const last = question.index === 9;
-    const answer = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: question.index, choice: last ? [] : bankQuestion(question.id).answer });
+    const answer = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: question.index, choice: last ? [] : rightChoice(question) });
     if (answer.last) break;
     question = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
   }
@@ -124,7 +137,7 @@ test('bad answers are refused with a clear code, and the score stays as it was',
   expect(answersOf(challengeId)).toBe(0);
 
   // Answered once; a second answer to the same question is refused.
-  const right = bankQuestion(started.question.id).answer;
+  const right = rightChoice(started.question);
   const first = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId, index: 0, choice: right });
   expect(await request(kiosk, 'quiz:answer', { challengeId, index: 0, choice: right })).toMatchObject({ ok: false, code: 'QUIZ_ALREADY_ANSWERED' });
   expect(scoreOf(challengeId)).toBe(first.points);
@@ -132,7 +145,7 @@ test('bad answers are refused with a clear code, and the score stays as it was',
   // An answer after its time (and the grace) is refused; "time ran out" (no choice) is taken as a miss.
   const next = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId });
   age(challengeId, next.timeLimitMs + 2000);
-  expect(await request(kiosk, 'quiz:answer', { challengeId, index: 1, choice: bankQuestion(next.id).answer })).toMatchObject({ ok: false, code: 'QUIZ_TOO_LATE' });
+  expect(await request(kiosk, 'quiz:answer', { challengeId, index: 1, choice: rightChoice(next) })).toMatchObject({ ok: false, code: 'QUIZ_TOO_LATE' });
   expect(scoreOf(challengeId)).toBe(first.points);
   expect(answersOf(challengeId)).toBe(1);
   expect(await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId, index: 1, choice: [] })).toMatchObject({ correct: false, points: 0 });
@@ -188,7 +201,7 @@ test('staff hide an offensive name from every board (audited); a kiosk may not',
 
 test('a hub restarted mid-question carries on: same question, same deadline, the answer counted', async () => {
   const started = await ok<QuizStartReply>(kiosk, 'quiz:start', { nickname: '重启测试' });
-  await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: bankQuestion(started.question.id).answer });
+  await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
   const asked = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
   kiosk.close();
   const dataDir = running.dataDir;
@@ -197,7 +210,7 @@ test('a hub restarted mid-question carries on: same question, same deadline, the
   const phone = await connectClient(running.base, 'kiosk');
   const again = await ok<AskedQuestion>(phone, 'quiz:next', { challengeId: started.challengeId });
   expect(again).toEqual(asked);
-  const reply = await ok<QuizAnswerReply>(phone, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: bankQuestion(asked.id).answer });
+  const reply = await ok<QuizAnswerReply>(phone, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: rightChoice(asked) });
   expect(reply.correct).toBe(true);
   expect(answersOf(started.challengeId)).toBe(2);
   phone.close();
