@@ -26,6 +26,8 @@ import {
   QuizResult,
   QuizStartReply,
   QuizStartRequest,
+  QuizPack,
+  QuizUploadRequest,
 } from './quiz.ts';
 
 /**
@@ -53,6 +55,10 @@ export const clientCommands = {
   'quiz:next': { request: QuizChallengeRequest, reply: AskedQuestion },
   /** The finished challenge: score, rank, and what was missed and why. */
   'quiz:result': { request: QuizChallengeRequest, reply: QuizResult },
+  /** A kiosk fetches questions with their answers, to carry on while the hub is away. */
+  'quiz:pack': { request: EmptyRequest, reply: QuizPack },
+  /** A challenge (or its rest) played offline, scored when it arrives; flagged offline. */
+  'quiz:upload': { request: QuizUploadRequest, reply: QuizResult },
   /** Kiosks, screens and consoles get the day's leaderboards, then every change. */
   'leaderboard:watch': { request: EmptyRequest, reply: Leaderboard },
   /** Staff hide an entry (an offensive nickname) or show it again; audited. */

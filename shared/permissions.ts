@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'quiz:next': { allowed: PLAYERS, scope: 'all', what: 'get the next question of one’s challenge (its clock starts on the hub)' },
   'quiz:answer': { allowed: PLAYERS, scope: 'all', what: 'answer a question; the hub times and scores it' },
   'quiz:result': { allowed: PLAYERS, scope: 'all', what: 'see a finished challenge’s score, rank and missed questions' },
+  'quiz:pack': { allowed: ['kiosk'], scope: 'all', what: 'keep questions with their answers for offline play (paired kiosks only)' },
+  'quiz:upload': { allowed: ['kiosk'], scope: 'all', what: 'send a challenge finished offline (scored on arrival, flagged offline)' },
   'leaderboard:watch': { allowed: PRINCIPALS, scope: 'all', what: 'watch the day’s quiz leaderboards (names masked)' },
   'leaderboard:hide': { allowed: ['admin', 'mc'], scope: 'all', what: 'hide a leaderboard entry (an offensive nickname); audited' },
   'bank:list': { allowed: ['admin'], scope: 'all', what: 'read the question bank, export it' },

@@ -148,3 +148,36 @@ export const Leaderboard = Type.Object({
 export type Leaderboard = Static<typeof Leaderboard>;
 
 export const LeaderboardHideRequest = Type.Object({ challengeId: ChallengeId, hidden: Type.Boolean() }, strict);
+
+/** Questions a kiosk keeps, with their answers, to carry on a challenge while the hub is away. */
+export const QuizPack = Type.Object({ packId: Type.String(), questions: Type.Array(BankQuestion) });
+export type QuizPack = Static<typeof QuizPack>;
+
+export const OfflineAnswer = Type.Object(
+  {
+    index: Type.Integer({ minimum: 0, maximum: 9 }),
+    questionId: QuestionId,
+    /** Option indices as the bank orders them (the kiosk shuffled them itself). */
+    choice: Type.Array(Type.Integer({ minimum: 0, maximum: 5 }), { maxItems: 6 }),
+    /** Measured on the kiosk: the hub was not there to measure it. Capped at the question's time. */
+    elapsedMs: Type.Integer({ minimum: 0, maximum: 600_000 }),
+  },
+  strict,
+);
+export type OfflineAnswer = Static<typeof OfflineAnswer>;
+
+/**
+ * A challenge finished offline, sent when the hub is back: a whole one (its own id, made on the
+ * kiosk), or the rest of one the hub started (`continues`). Applied once, however often it is sent.
+ */
+export const QuizUploadRequest = Type.Object(
+  {
+    offlineId: ChallengeId,
+    continues: Type.Optional(ChallengeId),
+    nickname: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    pass: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+    answers: Type.Array(OfflineAnswer, { minItems: 1, maxItems: 10 }),
+  },
+  strict,
+);
+export type QuizUploadRequest = Static<typeof QuizUploadRequest>;

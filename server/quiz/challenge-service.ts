@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../store/database.ts';
-import type { AskedQuestion, BankQuestion, QuizAnswerReply, QuizResult, QuizStartReply } from '../../shared/quiz.ts';
+import type { AskedQuestion, BankQuestion, QuizAnswerReply, QuizPack, QuizResult, QuizStartReply, QuizUploadRequest } from '../../shared/quiz.ts';
 import { ANSWER_GRACE_MS, isCorrect, pointsFor, QUESTIONS_PER_CHALLENGE, timeLimitMs } from '../../shared/quiz-scoring.ts';
 import { characterCount, cleanName } from '../../shared/visitor-text.ts';
 import { cryptoRandom, safetyNicknames } from '../../shared/safety-nicknames.ts';
@@ -10,6 +10,9 @@ import { eventDay } from '../checkin/checkin-rules.ts';
 import { publicName } from '../visitors/visitor-queries.ts';
 import { drawQuestions, shuffled } from './challenge-draw.ts';
 import type { QuestionStore } from './question-store.ts';
+
+/** Enough for several offline challenges with no repeat, small enough to keep on a kiosk. */
+const PACK_PER_THEME = 5;
 
 interface ChallengeRow {
   id: string;
@@ -62,6 +65,7 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
     addScore: db.prepare(
       'UPDATE challenges SET score = score + ?, correct = correct + ?, time_ms = time_ms + ?, finished_at = ? WHERE id = ?',
     ),
+    finishOffline: db.prepare('UPDATE challenges SET question_ids_json = ?, option_orders_json = ?, offline = 1, finished_at = ? WHERE id = ?'),
     ask: db.prepare('UPDATE challenges SET current_index = ?, asked_at = ? WHERE id = ?'),
     visitor: db.prepare('SELECT nickname, real_name, show_real_name FROM visitors WHERE id = ?'),
     ahead: db.prepare(
@@ -104,6 +108,22 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       timeLimitMs: limit,
       deadline: askedAt + limit,
     };
+  }
+
+  function checkChoice(q: BankQuestion, choice: number[]) {
+    if (choice.some((option) => option >= q.options.length) || new Set(choice).size !== choice.length || (q.type !== 'multiple' && choice.length > 1)) {
+      throw new HubError('QUIZ_BAD_CHOICE');
+    }
+  }
+
+  /** Judges one answer (bank indices), stores it and adds its points; inside the caller's transaction. */
+  function storeAnswer(challengeId: string, index: number, q: BankQuestion, picked: number[], elapsed: number, at: number, last: boolean) {
+    const limit = timeLimitMs(q.type);
+    const correct = picked.length > 0 && isCorrect(q.answer, picked);
+    const points = pointsFor(correct, elapsed, limit);
+    statements.insertAnswer.run(challengeId, index, q.id, JSON.stringify(picked), Number(correct), points, elapsed, at);
+    statements.addScore.run(points, Number(correct), Math.min(elapsed, limit), last ? at : null, challengeId);
+    return { correct, points };
   }
 
   function playerName(player: Player): string {
@@ -149,25 +169,59 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       if (index >= row.questionIds.length || index > row.current_index) throw new HubError('QUIZ_NOT_ASKED', `question ${index + 1}`);
       if (index < row.current_index || statements.answer.get(challengeId, index)) throw new HubError('QUIZ_ALREADY_ANSWERED', `question ${index + 1}`);
       const q = question(row.questionIds[index]!);
-      if (choice.some((option) => option >= q.options.length) || new Set(choice).size !== choice.length || (q.type !== 'multiple' && choice.length > 1)) {
-        throw new HubError('QUIZ_BAD_CHOICE');
-      }
-      const limit = timeLimitMs(q.type);
+      checkChoice(q, choice);
       const elapsed = at - row.asked_at;
       // An empty choice is "time ran out": always taken, as a miss. A real choice must arrive in time.
-      if (choice.length > 0 && elapsed > limit + ANSWER_GRACE_MS) throw new HubError('QUIZ_TOO_LATE', `${elapsed} ms after it was asked`);
+      if (choice.length > 0 && elapsed > timeLimitMs(q.type) + ANSWER_GRACE_MS) throw new HubError('QUIZ_TOO_LATE', `${elapsed} ms after it was asked`);
       // The kiosk answers in the order it showed; the store keeps the bank's indices.
       const order = row.orders[index]!;
       const picked = choice.map((shown) => order[shown]!);
-      const correct = picked.length > 0 && isCorrect(q.answer, picked);
-      const points = pointsFor(correct, elapsed, limit);
       const last = index === row.questionIds.length - 1;
-      db.transaction(() => {
-        statements.insertAnswer.run(challengeId, index, q.id, JSON.stringify(picked), Number(correct), points, elapsed, at);
-        statements.addScore.run(points, Number(correct), Math.min(elapsed, limit), last ? at : null, challengeId);
-      })();
+      const judged = db.transaction(() => storeAnswer(challengeId, index, q, picked, elapsed, at, last))();
       if (last) onFinished();
-      return { index, correct, answer: toShown(order, q.answer), explanation: q.explanation, source: q.source, points, score: row.score + points, last };
+      return { index, correct: judged.correct, answer: toShown(order, q.answer), explanation: q.explanation, source: q.source, points: judged.points, score: row.score + judged.points, last };
+    },
+
+    /** Questions with their answers for a kiosk's offline play: a few of every theme, drawn afresh each time. */
+    pack(): QuizPack {
+      const pool = questions.playable();
+      const perTheme = new Map<string, BankQuestion[]>();
+      for (const q of shuffled(pool, random)) perTheme.set(q.theme, [...(perTheme.get(q.theme) ?? []), q].slice(0, PACK_PER_THEME));
+      return { packId: randomBytes(8).toString('base64url'), questions: [...perTheme.values()].flat() };
+    },
+
+    /**
+     * A challenge finished while the hub was away, scored now with the kiosk's times (capped at
+     * each question's limit) and flagged offline. A whole one arrives under its own id; the rest
+     * of a started one names it. Sent twice, applied once. Checked whole before anything is stored.
+     */
+    upload(player: Player, request: QuizUploadRequest): QuizResult {
+      const at = now();
+      const challengeId = request.continues ?? request.offlineId;
+      if (!statements.challenge.get(challengeId)) {
+        if (request.continues) throw new HubError('QUIZ_UNKNOWN_CHALLENGE');
+        const ids = [...request.answers].sort((a, b) => a.index - b.index).map((a) => a.questionId);
+        if (ids.length !== QUESTIONS_PER_CHALLENGE) throw new HubError('QUIZ_NOT_FINISHED', `${ids.length} answers`);
+        const orders = ids.map((id) => question(id).options.map((_, index) => index));
+        const name = playerName(player);
+        statements.insertChallenge.run(challengeId, player.visitorId, player.deviceId, player.venueId, name, eventDay(at), JSON.stringify(ids), JSON.stringify(orders), at, at);
+      }
+      const row = load(challengeId);
+      if (row.finished_at !== null) return this.result(challengeId);
+      const fresh = request.answers.filter((a) => !statements.answer.get(challengeId, a.index));
+      const answered = new Set([...request.answers.map((a) => a.index), ...(statements.answers.all(challengeId) as { idx: number }[]).map((a) => a.idx)]);
+      if (fresh.some((a) => a.index >= row.questionIds.length) || answered.size !== row.questionIds.length) throw new HubError('QUIZ_NOT_FINISHED');
+      for (const a of fresh) checkChoice(question(a.questionId), a.choice);
+      db.transaction(() => {
+        for (const a of fresh) {
+          row.questionIds[a.index] = a.questionId;
+          row.orders[a.index] = question(a.questionId).options.map((_, index) => index);
+          storeAnswer(challengeId, a.index, question(a.questionId), a.choice, a.elapsedMs, at, false);
+        }
+        statements.finishOffline.run(JSON.stringify(row.questionIds), JSON.stringify(row.orders), at, challengeId);
+      })();
+      onFinished();
+      return this.result(challengeId);
     },
 
     result(challengeId: string): QuizResult {

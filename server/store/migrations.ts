@@ -236,6 +236,8 @@ export const MIGRATIONS: Migration[] = [
         score INTEGER NOT NULL DEFAULT 0,
         correct INTEGER NOT NULL DEFAULT 0,
         time_ms INTEGER NOT NULL DEFAULT 0,
+        -- finished on a kiosk cut off from the hub, answered from its cached questions, scored on upload
+        offline INTEGER NOT NULL DEFAULT 0,
         hidden_at INTEGER
       );
       CREATE INDEX challenges_by_day ON challenges(day, finished_at);

@@ -100,6 +100,8 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'quiz:next': async (p) => request(sockets[p]!, 'quiz:next', { challengeId: await challengeAt(0) }),
   'quiz:answer': async (p) => request(sockets[p]!, 'quiz:answer', { challengeId: await challengeAt(0), index: 0, choice: [] }),
   'quiz:result': async (p) => request(sockets[p]!, 'quiz:result', { challengeId: await challengeAt(10) }),
+  'quiz:pack': (p) => request(sockets[p]!, 'quiz:pack', {}),
+  'quiz:upload': async (p) => request(sockets[p]!, 'quiz:upload', { offlineId: `perm-${Math.random().toString(36).slice(2, 14)}-${p}`, continues: await challengeAt(10), answers: [{ index: 0, questionId: 'fire-001', choice: [], elapsedMs: 0 }] }),
   'leaderboard:watch': (p) => request(sockets[p]!, 'leaderboard:watch', {}),
   'leaderboard:hide': async (p) => request(sockets[p]!, 'leaderboard:hide', { challengeId: await challengeAt(10), hidden: false }),
   'stats:watch': (p) => request(sockets[p]!, 'stats:watch', {}),

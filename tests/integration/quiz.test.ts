@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { BankQuestion, Leaderboard, QuizAnswerReply, QuizResult, QuizStartReply, AskedQuestion } from '../../shared/quiz.ts';
+import type { BankQuestion, Leaderboard, QuizAnswerReply, QuizPack, QuizResult, QuizStartReply, AskedQuestion } from '../../shared/quiz.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { connectClient, nextEvent, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
@@ -197,6 +197,56 @@ test('staff hide an offensive name from every board (audited); a kiosk may not',
   const audited = db().prepare("SELECT actor_name FROM audit_log WHERE action = 'leaderboard:hide'").pluck().get();
   expect(audited).toBe('quiz-mc');
   mc.close();
+});
+
+test('offline: a kiosk keeps a pack of questions with answers; a challenge finished offline is scored on upload, flagged, applied once', async () => {
+  const pack = await ok<QuizPack>(kiosk, 'quiz:pack', {});
+  expect(new Set(pack.questions.map((q) => q.theme)).size).toBe(11);
+  expect(pack.questions.every((q) => q.checked && !q.retired && q.answer.length > 0)).toBe(true);
+  const phone = await connectClient(running.base, 'kiosk');
+  expect(await request(phone, 'quiz:pack', {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+
+  // Ten from the pack, one of each theme where possible; nine right, one wrong, each in 5 s (as the kiosk measured).
+  const chosen = [...new Map(pack.questions.map((q) => [q.theme, q])).values()].slice(0, 10);
+  const answers = chosen.map((q, index) => ({
+    index,
+    questionId: q.id,
+    choice: index === 3 ? [q.options.findIndex((_, i) => !q.answer.includes(i))] : q.answer,
+    elapsedMs: 5000,
+  }));
+  const offlineId = 'offline-' + 'x'.repeat(20);
+  const upload = { offlineId, nickname: '离线答题', answers };
+  const result = await ok<QuizResult>(kiosk, 'quiz:upload', upload);
+  expect(result).toMatchObject({ challengeId: offlineId, correct: 9, total: 10, playerName: '离线答题' });
+  expect(result.missed).toHaveLength(1);
+  expect(db().prepare('SELECT offline FROM challenges WHERE id = ?').pluck().get(offlineId)).toBe(1);
+  // Sent again (the acknowledgement was lost): the same result, nothing added.
+  expect(await ok<QuizResult>(kiosk, 'quiz:upload', upload)).toEqual(result);
+  expect(answersOf(offlineId)).toBe(10);
+
+  // The rest of a challenge the hub started: two answered online, eight offline.
+  const started = await ok<QuizStartReply>(kiosk, 'quiz:start', { nickname: '断网续答' });
+  await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
+  const second = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
+  await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: rightChoice(second) });
+  const rest = pack.questions.filter((q) => q.id !== started.question.id && q.id !== second.id).slice(0, 8);
+  const restAnswers = rest.map((q, i) => ({ index: i + 2, questionId: q.id, choice: q.answer, elapsedMs: 600_000 }));
+  const incomplete = await request(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers.slice(0, 7) });
+  expect(incomplete).toMatchObject({ ok: false, code: 'QUIZ_NOT_FINISHED' });
+  expect(answersOf(started.challengeId)).toBe(2);
+  const finished = await ok<QuizResult>(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers });
+  expect(finished.correct).toBe(10);
+  // Times the kiosk reports are capped at each question's limit: no bonus for a slow offline answer.
+  expect(finished.score).toBeLessThanOrEqual(2 * 109 + 8 * 100);
+  expect(finished.score).toBeGreaterThanOrEqual(1000);
+
+  // Bad uploads change nothing.
+  const bad = { offlineId: 'bad-' + 'z'.repeat(20), nickname: 'x', answers: answers.map((a) => ({ ...a, choice: [9] })) };
+  expect(await request(kiosk, 'quiz:upload', bad)).toMatchObject({ ok: false, code: 'BAD_PAYLOAD' });
+  const outOfRange = { ...bad, answers: answers.map((a) => ({ ...a, choice: [5] })) };
+  expect(await request(kiosk, 'quiz:upload', outOfRange)).toMatchObject({ ok: false, code: 'QUIZ_BAD_CHOICE' });
+  expect(db().prepare('SELECT COUNT(*) FROM answers WHERE challenge_id = ?').pluck().get(bad.offlineId)).toBe(0);
+  phone.close();
 });
 
 test('a hub restarted mid-question carries on: same question, same deadline, the answer counted', async () => {
