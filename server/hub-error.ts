@@ -12,6 +12,7 @@ export class HubError extends Error {
 
 export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_PAYLOAD: 400,
+  PASS_INVALID: 400,
   QUIZ_UNKNOWN_CHALLENGE: 404,
   QUIZ_NOT_ASKED: 409,
   QUIZ_ALREADY_ANSWERED: 409,

@@ -1,5 +1,9 @@
 /** Error codes the hub answers with, and the sentence a person reads for each (zh-CN first). */
 export const ERROR_MESSAGES = {
+  PASS_INVALID: {
+    'zh-CN': '这张通行证无法识别，请重新扫码，或不扫码直接开始。',
+    en: 'This pass cannot be read; scan it again, or start without it.',
+  },
   QUIZ_UNKNOWN_CHALLENGE: {
     'zh-CN': '找不到这局答题，请重新开始。',
     en: 'This challenge is not known; please start again.',

@@ -17,6 +17,7 @@ const routes: Record<string, Page> = {
   '/kiosk/register': () =>
     deviceToken.get() || new URLSearchParams(location.search).has('touch') ? import('./register/TouchRegister.svelte') : import('./register/RegisterPage.svelte'),
   '/kiosk/pass': () => import('./pass/PassPage.svelte'),
+  '/kiosk/quiz': () => import('./quiz/QuizPage.svelte'),
 };
 const load = routes[location.pathname.replace(/\/+$/, '')] ?? (() => import('./home/HomePage.svelte'));
 const { default: page } = await load();

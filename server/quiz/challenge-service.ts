@@ -8,7 +8,7 @@ import { NAME_LIMITS } from '../../shared/visitors.ts';
 import { HubError } from '../hub-error.ts';
 import { eventDay } from '../checkin/checkin-rules.ts';
 import { publicName } from '../visitors/visitor-queries.ts';
-import { drawQuestions, shuffled } from './challenge-draw.ts';
+import { drawQuestions, shuffled } from '../../shared/quiz-draw.ts';
 import type { QuestionStore } from './question-store.ts';
 
 /** Enough for several offline challenges with no repeat, small enough to keep on a kiosk. */

@@ -30,7 +30,7 @@ export function quizCommands(
     let visitorId: string | null = null;
     if (pass) {
       const check = checkin.identify(pass);
-      if (!check.ok) throw new HubError('BAD_PAYLOAD', `not a valid pass (${check.reason})`);
+      if (!check.ok) throw new HubError('PASS_INVALID', check.reason);
       visitorId = check.visitorId;
     }
     return { visitorId, nickname, deviceId: device?.id ?? null, venueId: device?.venueId ?? null };

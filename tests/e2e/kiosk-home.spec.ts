@@ -31,8 +31,8 @@ for (const [name, viewport] of [['portrait-1080x1920', VIEWPORTS.portrait], ['ph
 
 test('a tap on an entry answers plainly, and the English switch changes every label', async ({ browser }) => {
   const page = await openPage(browser, `${hub.base}/kiosk/`, VIEWPORTS.portrait);
-  await page.locator('[data-entry="quiz"]').click();
-  await expect(page.getByRole('dialog')).toContainText('安全知识闯关');
+  await page.locator('[data-entry="live"]').click();
+  await expect(page.getByRole('dialog')).toContainText('现场竞答');
   await page.getByRole('button', { name: '知道了' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByRole('button', { name: 'English' }).click();

@@ -1,4 +1,4 @@
-import type { BankQuestion } from '../../shared/quiz.ts';
+import type { BankQuestion } from './quiz.ts';
 
 /** How a challenge's ten questions spread over difficulty: mostly easy and medium, a few hard. */
 const DIFFICULTY_PLAN = [1, 1, 1, 1, 2, 2, 2, 2, 3, 3] as const;
