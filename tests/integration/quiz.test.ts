@@ -182,7 +182,7 @@ test('a pass ties the score to the visitor, stamps the quiz station, and a secon
   const second = await play(kiosk, { pass: visitor.shortCode });
   const overlap = second.asked.filter((q) => first.asked.some((p) => p.id === q.id));
   expect(overlap).toEqual([]);
-  expect(await request(kiosk, 'quiz:start', { pass: 'EDP1.k1.AAAAAAAAAA.' + 'A'.repeat(86) })).toMatchObject({ ok: false, code: 'BAD_PAYLOAD' });
+  expect(await request(kiosk, 'quiz:start', { pass: 'EDP1.k1.AAAAAAAAAA.' + 'A'.repeat(86) })).toMatchObject({ ok: false, code: 'PASS_INVALID' });
   expect(await request(kiosk, 'quiz:start', { nickname: '长'.repeat(30) })).toMatchObject({ ok: false, code: 'NAME_INVALID' });
 });
 

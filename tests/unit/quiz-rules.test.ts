@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { byRank, isCorrect, MAX_SPEED_BONUS, pointsFor, POINTS_PER_CORRECT, QUESTIONS_PER_CHALLENGE } from '../../shared/quiz-scoring.ts';
-import { drawQuestions } from '../../server/quiz/challenge-draw.ts';
+import { drawQuestions } from '../../shared/quiz-draw.ts';
 import { checkBank } from '../../server/quiz/bank-check.ts';
 import { builtinBankItems } from '../../server/quiz/builtin-bank.ts';
 
