@@ -1,3 +1,7 @@
+import { createLiveService } from './live/live-service.ts';
+import { createPlayerTokens } from './live/player-token.ts';
+import { liveCommands, livePublisher } from './live/live-commands.ts';
+import { liveRoutes } from './live/live-routes.ts';
 import { checkBank } from './quiz/bank-check.ts';
 import { bankImageExists, builtinBankItems } from './quiz/builtin-bank.ts';
 import { createQuestionStore } from './quiz/question-store.ts';
@@ -95,6 +99,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     (board) => ioNow().to(LEADERBOARD_ROOM).emit('leaderboard:update', board),
   );
   const challenges = createChallengeService(db, questions, leaderboardFeed.changed);
+  const live = createLiveService(db, questions, createPlayerTokens(db), livePublisher(ioNow), app.log);
   const initialAdminPassword = await auth.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
@@ -110,6 +115,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   await app.register(stageRoutes, { stage });
   await app.register(appStatic, { appsDir: config.appsDir });
   await app.register(bankRoutes, { questions, db });
+  await app.register(liveRoutes, { live });
   await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });
   app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
 
@@ -118,7 +124,9 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   const handlers = {
     ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats, devices, db),
     ...quizCommands(challenges, checkin, { feed: leaderboardFeed, queries: leaderboardQueries }, db),
+    ...liveCommands(live, checkin, db),
   };
+  live.resumeTimers();
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
 
   // Transports close first, so no command lands after the store is closed. Closing the engine
@@ -129,6 +137,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   app.addHook('onClose', async () => {
     stats.stop();
     leaderboardFeed.stop();
+    live.stop();
     db.close();
   });
 

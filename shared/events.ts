@@ -17,6 +17,21 @@ import { OverviewRequest as EmptyRequest } from './stage.ts';
 import { RegisterBody, RegisterReply, VisitorSearchReply, VisitorSearchRequest } from './visitors.ts';
 import { StatsSnapshot } from './stats.ts';
 import {
+  LiveAnswerReply,
+  LiveAnswerRequest,
+  LiveControlRequest,
+  LiveCount,
+  LiveCreateRequest,
+  LiveJoinReply,
+  LiveJoinRequest,
+  LiveListReply,
+  LivePlayerRequest,
+  LiveRejoinRequest,
+  LiveState,
+  LiveWatchRequest,
+  LiveYou,
+} from './live.ts';
+import {
   AskedQuestion,
   Leaderboard,
   LeaderboardHideRequest,
@@ -63,6 +78,22 @@ export const clientCommands = {
   'leaderboard:watch': { request: EmptyRequest, reply: Leaderboard },
   /** Staff hide an entry (an offensive nickname) or show it again; audited. */
   'leaderboard:hide': { request: LeaderboardHideRequest, reply: Leaderboard },
+  /** The MC creates a live quiz session from bank questions; it opens in the lobby with a PIN. */
+  'live:create': { request: LiveCreateRequest, reply: LiveState },
+  /** The day's live sessions, newest first. */
+  'live:list': { request: EmptyRequest, reply: LiveListReply },
+  /** Consoles and `quiz` screens follow a session: its state now, then every change. */
+  'live:watch': { request: LiveWatchRequest, reply: LiveState },
+  /** The MC's one button per step (start, close, reveal, leaderboard, next, pause, resume, skip, end). */
+  'live:control': { request: LiveControlRequest, reply: LiveState },
+  /** The MC renames a player (a bad nickname) or removes one. */
+  'live:player': { request: LivePlayerRequest, reply: LiveState },
+  /** A phone joins with the PIN; it gets a signed player token to keep. */
+  'live:join': { request: LiveJoinRequest, reply: LiveJoinReply },
+  /** A phone that reloads or reconnects comes back as the same player, score and all. */
+  'live:rejoin': { request: LiveRejoinRequest, reply: LiveJoinReply },
+  /** One answer per player per question, timed on the hub, acknowledged once stored. */
+  'live:answer': { request: LiveAnswerRequest, reply: LiveAnswerReply },
   /** Consoles and `stats` screens get the day's counts, then every update. */
   'stats:watch': { request: EmptyRequest, reply: StatsSnapshot },
   /** A kiosk in check-in mode asks for the checkpoints of its venue. */
@@ -86,6 +117,12 @@ export const serverEvents = {
   'stats:update': StatsSnapshot,
   /** To a device that was just revoked, before it is disconnected. */
   'device:revoked': Type.Object({}),
+  /** A live session's state, to everyone in it (screens, phones, consoles) on every step. */
+  'live:state': LiveState,
+  /** How many have answered the open question, a few times a second at most. */
+  'live:count': LiveCount,
+  /** To one player: their own score, rank and last result. */
+  'live:you': LiveYou,
   /** The day's leaderboards, at most twice a second, to sockets that watch them. */
   'leaderboard:update': Leaderboard,
   /** To a kiosk whose check-in point was set (or cleared) in the console. */

@@ -27,6 +27,8 @@ const STAFF: readonly Principal[] = ROLES;
 const CHANGERS: readonly Principal[] = ['admin', 'mc', 'operator'];
 /** Kiosks, and visitors' phones: whoever holds a challenge's id plays it. */
 const PLAYERS: readonly Principal[] = ['kiosk', 'visitor'];
+/** Who runs a show on stage. */
+const HOSTS: readonly Principal[] = ['admin', 'mc'];
 
 export const PERMISSIONS = {
   'stage:overview': { allowed: STAFF, scope: 'filtered', what: 'see venues, groups, program and preview' },
@@ -59,6 +61,15 @@ export const PERMISSIONS = {
   'quiz:upload': { allowed: ['kiosk'], scope: 'all', what: 'send a challenge finished offline (scored on arrival, flagged offline)' },
   'leaderboard:watch': { allowed: PRINCIPALS, scope: 'all', what: 'watch the day’s quiz leaderboards (names masked)' },
   'leaderboard:hide': { allowed: ['admin', 'mc'], scope: 'all', what: 'hide a leaderboard entry (an offensive nickname); audited' },
+  'live:create': { allowed: HOSTS, scope: 'all', what: 'create a live quiz session' },
+  'live:list': { allowed: STAFF, scope: 'all', what: 'list the day’s live quiz sessions' },
+  'live:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'follow a live quiz session (screens show it)' },
+  'live:control': { allowed: HOSTS, scope: 'all', what: 'run a live quiz: start, close, reveal, leaderboard, next, pause, skip, end' },
+  'live:player': { allowed: HOSTS, scope: 'all', what: 'rename or remove a live quiz player' },
+  'live:join': { allowed: PLAYERS, scope: 'all', what: 'join a live quiz with its PIN' },
+  'live:rejoin': { allowed: PLAYERS, scope: 'all', what: 'come back to a live quiz as the same player (signed token)' },
+  'live:answer': { allowed: PLAYERS, scope: 'all', what: 'answer a live quiz question (timed and scored on the hub)' },
+  'live:results': { allowed: HOSTS, scope: 'all', what: 'see and export a live session’s results' },
   'bank:list': { allowed: ['admin'], scope: 'all', what: 'read the question bank, export it' },
   'bank:edit': { allowed: ['admin'], scope: 'all', what: 'edit, retire and import questions' },
 } as const satisfies Record<string, Permission>;

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 
 /** What a big screen can show. Each kind carries only its own fields. */
-export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'leaderboard', 'blank'] as const;
+export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'leaderboard', 'quiz', 'blank'] as const;
 export type SceneKind = (typeof SCENE_KINDS)[number];
 
 export const MESSAGE_TONES = ['info', 'celebrate', 'notice'] as const;
@@ -39,7 +39,10 @@ export const StatsScene = Type.Object({ kind: Type.Literal('stats') }, strict);
 /** The day's quiz leaderboard: overall, or one venue's (names masked). */
 export const LeaderboardScene = Type.Object({ kind: Type.Literal('leaderboard'), venueId: Type.Optional(Slug) }, strict);
 
-export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, BlankScene]);
+/** A live quiz session as the hall sees it: join QR and PIN, question and countdown, reveal, leaderboard, podium. */
+export const QuizScene = Type.Object({ kind: Type.Literal('quiz'), sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
+
+export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, QuizScene, BlankScene]);
 export type Scene = Static<typeof Scene>;
 export type MessageScene = Static<typeof MessageScene>;
 export type JoinScene = Static<typeof JoinScene>;

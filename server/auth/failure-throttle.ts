@@ -14,15 +14,17 @@ export interface FailureRecord {
   lastFailureAt: number;
 }
 
-export function lockAfter(failures: number): number {
-  if (failures < THROTTLE.freeFailures) return 0;
-  return Math.min(THROTTLE.firstLockMs * 2 ** (failures - THROTTLE.freeFailures), THROTTLE.maxLockMs);
+export type ThrottleRules = typeof THROTTLE;
+
+export function lockAfter(failures: number, rules: ThrottleRules = THROTTLE): number {
+  if (failures < rules.freeFailures) return 0;
+  return Math.min(rules.firstLockMs * 2 ** (failures - rules.freeFailures), rules.maxLockMs);
 }
 
-export function recordFailure(previous: FailureRecord | undefined, now: number): FailureRecord {
-  const stale = !previous || now - previous.lastFailureAt > THROTTLE.forgetAfterMs;
+export function recordFailure(previous: FailureRecord | undefined, now: number, rules: ThrottleRules = THROTTLE): FailureRecord {
+  const stale = !previous || now - previous.lastFailureAt > rules.forgetAfterMs;
   const failures = stale ? 1 : previous.failures + 1;
-  return { failures, lockedUntil: now + lockAfter(failures), lastFailureAt: now };
+  return { failures, lockedUntil: now + lockAfter(failures, rules), lastFailureAt: now };
 }
 
 export function loadFailures(db: Db, key: string): FailureRecord | undefined {
@@ -45,14 +47,14 @@ export function clearFailures(db: Db, key: string): void {
 }
 
 /** Refuses while the key is locked; returns the record to pass to failed() or succeeded(). */
-export function throttle(db: Db, key: string, now: number) {
+export function throttle(db: Db, key: string, now: number, rules: ThrottleRules = THROTTLE) {
   const previous = loadFailures(db, key);
   const lockedForMs = previous ? previous.lockedUntil - now : 0;
   return {
     lockedForMs: Math.max(0, lockedForMs),
     failures: previous?.failures ?? 0,
     failed(): FailureRecord {
-      const record = recordFailure(previous, now);
+      const record = recordFailure(previous, now, rules);
       saveFailures(db, key, record);
       return record;
     },

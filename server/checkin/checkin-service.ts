@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.ts';
+import { createGroupCommit } from '../store/group-commit.ts';
 import { checkPass, readShortCode, type PassCheck } from '../../shared/pass-format.ts';
 import type { Checkpoint, ScanOutcome, ScanRequest } from '../../shared/checkin.ts';
 import type { PassKeys } from '../passes/pass-keys.ts';
@@ -7,12 +8,6 @@ import { decideScan, eventDay } from './checkin-rules.ts';
 
 export interface Scan extends ScanRequest {
   deviceId: string | null;
-}
-
-interface Pending {
-  scan: Scan;
-  resolve: (outcome: ScanOutcome) => void;
-  reject: (error: unknown) => void;
 }
 
 /**
@@ -60,8 +55,6 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     const visitorId = statements.visitorByShortCode.get(shortCode) as string | undefined;
     return visitorId ? { ok: true, keyId: 'short-code', visitorId } : { ok: false, reason: 'unknown-code' };
   }
-  let queue: Pending[] = [];
-  let flushScheduled = false;
 
   function keyMap() {
     return Object.fromEntries(keys.publicKeys().map((key) => [key.keyId, key.publicKey]));
@@ -131,30 +124,15 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     };
   }
 
-  const writeBatch = db.transaction((batch: Pending[], receivedAt: number) => batch.map((pending) => apply(pending.scan, receivedAt)));
-
-  function flush() {
-    flushScheduled = false;
-    const batch = queue;
-    queue = [];
-    try {
-      const outcomes = writeBatch(batch, now());
-      batch.forEach((pending, index) => pending.resolve(outcomes[index]!));
+  // Scans that arrive while one batch is written wait for the next; each is acknowledged after its commit.
+  const enqueue = createGroupCommit<Scan, ScanOutcome>(
+    db,
+    apply,
+    (outcomes) => {
       if (outcomes.some((outcome) => outcome.counted)) onCounted();
-    } catch (error) {
-      batch.forEach((pending) => pending.reject(error));
-    }
-  }
-
-  function enqueue(scan: Scan): Promise<ScanOutcome> {
-    return new Promise((resolve, reject) => {
-      queue.push({ scan, resolve, reject });
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(flush);
-      }
-    });
-  }
+    },
+    now,
+  );
 
   return {
     scan: enqueue,

@@ -255,4 +255,57 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'live quiz sessions, players and answers; the hub’s own secrets',
+    sql: `
+      CREATE TABLE hub_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+      CREATE TABLE live_sessions (
+        id TEXT PRIMARY KEY,
+        pin TEXT NOT NULL,
+        settings_json TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        idx INTEGER NOT NULL DEFAULT -1,
+        paused_at INTEGER,
+        -- the open question's clock: data, so a restarted hub closes it on time
+        opened_at INTEGER,
+        deadline INTEGER,
+        revision INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX live_sessions_by_pin ON live_sessions(pin, phase);
+      CREATE TABLE live_players (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES live_sessions(id),
+        name TEXT NOT NULL,
+        visitor_id TEXT,
+        team TEXT,
+        joined_at INTEGER NOT NULL,
+        removed_at INTEGER,
+        score INTEGER NOT NULL DEFAULT 0,
+        correct INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX live_players_by_session ON live_players(session_id, score);
+      CREATE TABLE live_answers (
+        session_id TEXT NOT NULL,
+        player_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        choice_json TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        elapsed_ms INTEGER NOT NULL,
+        answered_at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, idx, player_id)
+      );
+      CREATE TABLE live_commands (
+        session_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, revision)
+      );
+    `,
+  },
 ];

@@ -55,6 +55,32 @@ async function challengeAt(answered: number): Promise<string> {
   return challengeId;
 }
 
+const LIVE_SETTINGS = { name: '权限测试', questionIds: ['fire-001', 'fire-002'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false };
+
+/**
+ * Set-up calls go over sockets of their own, so that they do not spend the event budget of the
+ * socket whose permission is being tried.
+ */
+async function onOwnSocket<T>(session: Session | null, command: string, payload: unknown): Promise<T> {
+  const socket = session ? await staffSocket(running.base, session) : await connectClient(running.base, 'kiosk');
+  try {
+    const ack = await request<T>(socket, command, payload);
+    if (!ack.ok) throw new Error(`${command}: ${ack.code}`);
+    return ack.data;
+  } finally {
+    socket.close();
+  }
+}
+
+/** A fresh live session the admin created. */
+const liveSession = () => onOwnSocket<{ sessionId: string; pin: string; revision: number }>(admin, 'live:create', LIVE_SETTINGS);
+
+/** A player's token in a fresh session. */
+async function livePlayerToken(session?: { pin: string }): Promise<string> {
+  const joined = await onOwnSocket<{ token: string }>(null, 'live:join', { pin: (session ?? (await liveSession())).pin });
+  return joined.token;
+}
+
 /** A code shown by a fresh unpaired device, for approve attempts. */
 async function freshCode(): Promise<{ code: string; waiting: Socket }> {
   const waiting = await connectClient(running.base, 'screen');
@@ -102,6 +128,26 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'quiz:result': async (p) => request(sockets[p]!, 'quiz:result', { challengeId: await challengeAt(10) }),
   'quiz:pack': (p) => request(sockets[p]!, 'quiz:pack', {}),
   'quiz:upload': async (p) => request(sockets[p]!, 'quiz:upload', { offlineId: `perm-${Math.random().toString(36).slice(2, 14)}-${p}`, continues: await challengeAt(10), answers: [{ index: 0, questionId: 'fire-001', choice: [], elapsedMs: 0 }] }),
+  'live:create': (p) => request(sockets[p]!, 'live:create', LIVE_SETTINGS),
+  'live:list': (p) => request(sockets[p]!, 'live:list', {}),
+  'live:watch': async (p) => request(sockets[p]!, 'live:watch', { sessionId: (await liveSession()).sessionId }),
+  'live:control': async (p) => {
+    const session = await liveSession();
+    return request(sockets[p]!, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+  },
+  'live:player': async (p) => {
+    const session = await liveSession();
+    const joined = await onOwnSocket<{ you: { playerId: string } }>(null, 'live:join', { pin: session.pin, nickname: '改名前' });
+    return request(sockets[p]!, 'live:player', { sessionId: session.sessionId, playerId: joined.you.playerId, name: '改名后' });
+  },
+  'live:join': async (p) => request(sockets[p]!, 'live:join', { pin: (await liveSession()).pin, nickname: `选手${p}` }),
+  'live:rejoin': async (p) => request(sockets[p]!, 'live:rejoin', { token: await livePlayerToken() }),
+  'live:answer': async (p) => {
+    const session = await liveSession();
+    const token = await livePlayerToken(session);
+    await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+    return request(sockets[p]!, 'live:answer', { token, index: 0, choice: [0] });
+  },
   'leaderboard:watch': (p) => request(sockets[p]!, 'leaderboard:watch', {}),
   'leaderboard:hide': async (p) => request(sockets[p]!, 'leaderboard:hide', { challengeId: await challengeAt(10), hidden: false }),
   'stats:watch': (p) => request(sockets[p]!, 'stats:watch', {}),
@@ -146,6 +192,7 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
     const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
     return api(running.base, s).put(`/api/devices/${deviceId}/checkpoint`, { checkpointId: `${where.venueId}-gate` });
   },
+  'live:results': async (s) => api(running.base, s).get(`/api/live/${(await liveSession()).sessionId}/results.xlsx`),
   'bank:list': (s) => api(running.base, s).get('/api/bank'),
   'bank:edit': async (s) => {
     const question = JSON.parse(running.hub.db.prepare("SELECT body_json FROM questions WHERE id = 'fire-001'").pluck().get() as string) as { id: string };

@@ -10,10 +10,12 @@ export interface SceneDraft {
   playlistId: string;
   /** A leaderboard's venue; empty for the overall board. */
   venueId: string;
+  /** A live quiz session shown by a `quiz` scene. */
+  sessionId: string;
 }
 
 export function emptyDraft(playlistId = ''): SceneDraft {
-  return { kind: 'message', title: '', body: '', tone: 'info', url: '', playlistId, venueId: '' };
+  return { kind: 'message', title: '', body: '', tone: 'info', url: '', playlistId, venueId: '', sessionId: '' };
 }
 
 export function sceneToDraft(scene: Scene, base: SceneDraft): SceneDraft {
@@ -26,6 +28,8 @@ export function sceneToDraft(scene: Scene, base: SceneDraft): SceneDraft {
       return { ...base, kind: 'loop', playlistId: scene.playlistId };
     case 'leaderboard':
       return { ...base, kind: 'leaderboard', venueId: scene.venueId ?? '' };
+    case 'quiz':
+      return { ...base, kind: 'quiz', sessionId: scene.sessionId };
     case 'stats':
     case 'blank':
       return { ...base, kind: scene.kind };
@@ -47,6 +51,8 @@ export function draftToScene(draft: SceneDraft): Scene {
       return { kind: 'stats' };
     case 'leaderboard':
       return draft.venueId ? { kind: 'leaderboard', venueId: draft.venueId } : { kind: 'leaderboard' };
+    case 'quiz':
+      return { kind: 'quiz', sessionId: draft.sessionId.trim() };
     case 'blank':
       return { kind: 'blank' };
   }

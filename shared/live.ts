@@ -1,0 +1,155 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Slug } from './ids.ts';
+
+/**
+ * The live stage quiz (in the manner of Kahoot): an MC runs a session from the console, the
+ * audience answers on phones, big screens show the question, the counts, the reveal, the
+ * leaderboard and the podium. The hub owns time and truth: deadlines are stored, answers are
+ * timed and scored on the hub, the right answer leaves it only at the reveal, and screens and
+ * phones receive counts and the top N, never every answer.
+ */
+const strict = { additionalProperties: false } as const;
+const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+
+export const LIVE_PHASES = ['lobby', 'question', 'closed', 'reveal', 'leaderboard', 'podium', 'ended'] as const;
+export type LivePhase = (typeof LIVE_PHASES)[number];
+export const TEAM_MODES = ['none', 'unit', 'venue'] as const;
+export const LIVE_ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 'resume', 'skip', 'end'] as const;
+
+export const LiveSessionId = Type.String({ pattern: '^L[0-9a-f]{8}$' });
+export const LivePin = Type.String({ pattern: '^[0-9]{6}$' });
+/** A player's signed token (`<sessionId>.<playerId>.<signature>`), kept on the phone. */
+export const PlayerToken = Type.String({ minLength: 10, maxLength: 200 });
+
+export const LiveSettings = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    /** Question ids from the bank, in order. */
+    questionIds: Type.Array(Type.String({ pattern: '^[a-z]+-[0-9]{3,5}$' }), { minItems: 1, maxItems: 30 }),
+    timeLimitSec: Type.Integer({ minimum: 5, maximum: 120 }),
+    /** Points for a correct answer; speed adds at most a tenth of it (see live-scoring). */
+    points: Type.Union([Type.Literal(1000), Type.Literal(2000)]),
+    teamMode: Type.Union(TEAM_MODES.map((mode) => Type.Literal(mode))),
+    /** Venues whose audiences take part (empty: all). */
+    venueIds: Type.Array(Slug, { maxItems: 20 }),
+    /** The join QR changes every few seconds: only people who see a screen can join. */
+    rotatingJoin: Type.Boolean(),
+  },
+  strict,
+);
+export type LiveSettings = Static<typeof LiveSettings>;
+
+export const LiveCreateRequest = LiveSettings;
+export const LiveControlRequest = Type.Object(
+  {
+    sessionId: LiveSessionId,
+    action: Type.Union(LIVE_ACTIONS.map((action) => Type.Literal(action))),
+    /** The state revision the MC saw: a double press or a second MC's press is refused, not applied twice. */
+    revision: Type.Integer({ minimum: 0 }),
+  },
+  strict,
+);
+export type LiveControlRequest = Static<typeof LiveControlRequest>;
+export type LiveAction = LiveControlRequest['action'];
+
+export const LiveWatchRequest = Type.Object({ sessionId: LiveSessionId }, strict);
+
+export const LivePlayerView = Type.Object({ playerId: Type.String(), name: Type.String(), team: Type.Union([Type.String(), Type.Null()]) });
+export type LivePlayerView = Static<typeof LivePlayerView>;
+
+export const LiveRanked = Type.Object({ rank: Type.Integer(), name: Type.String(), score: Type.Integer(), team: Type.Union([Type.String(), Type.Null()]) });
+export type LiveRanked = Static<typeof LiveRanked>;
+
+/** What everyone in the session's room sees: screens, phones, consoles. No answer before the reveal. */
+export const LiveState = Type.Object({
+  sessionId: Type.String(),
+  revision: Type.Integer(),
+  name: Type.String(),
+  pin: Type.String(),
+  /** When the join QR rotates: the current join code (with the PIN), else null. */
+  joinCode: Type.Union([Type.String(), Type.Null()]),
+  phase: Type.Union(LIVE_PHASES.map((phase) => Type.Literal(phase))),
+  paused: Type.Boolean(),
+  /** The question number (0-based) the phase is about; -1 in the lobby. */
+  index: Type.Integer(),
+  total: Type.Integer(),
+  players: Type.Integer(),
+  /** The newest arrivals, for the lobby screen. */
+  recentPlayers: Type.Array(Type.String()),
+  question: Type.Union([
+    Type.Object({
+      prompt: Text,
+      options: Type.Array(Text),
+      type: Type.String(),
+      image: Type.Optional(Type.String()),
+      /** Hub clock (ms since epoch); with `serverNow` a client counts down without trusting its own clock. */
+      deadline: Type.Integer(),
+      timeLimitMs: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+  answered: Type.Integer(),
+  /** At the reveal: the right options, how many chose each, and why. */
+  reveal: Type.Union([
+    Type.Object({ answer: Type.Array(Type.Integer()), distribution: Type.Array(Type.Integer()), explanation: Text }),
+    Type.Null(),
+  ]),
+  leaderboard: Type.Array(LiveRanked),
+  teams: Type.Array(Type.Object({ team: Type.String(), score: Type.Integer(), players: Type.Integer() })),
+  serverNow: Type.Integer(),
+});
+export type LiveState = Static<typeof LiveState>;
+
+/** A live count while a question is open, at most a few times a second. */
+export const LiveCount = Type.Object({ sessionId: Type.String(), index: Type.Integer(), answered: Type.Integer(), players: Type.Integer() });
+
+export const LiveJoinRequest = Type.Object(
+  {
+    pin: Type.String({ minLength: 1, maxLength: 12 }),
+    /** With a rotating join QR: the code it carried. */
+    joinCode: Type.Optional(Type.String({ maxLength: 12 })),
+    nickname: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** A visitor's pass (or short code): they play as themselves. */
+    pass: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
+    unit: Type.Optional(Type.String({ maxLength: 120 })),
+    /** The venue the phone is in (from the join QR of that venue's screens), for venue teams. */
+    venueId: Type.Optional(Slug),
+  },
+  strict,
+);
+export type LiveJoinRequest = Static<typeof LiveJoinRequest>;
+
+/** The phone's own view: its score and rank and what its last answer earned. */
+export const LiveYou = Type.Object({
+  playerId: Type.String(),
+  name: Type.String(),
+  score: Type.Integer(),
+  rank: Type.Integer(),
+  /** The answer to the current question, if given: option indices. */
+  answered: Type.Union([Type.Array(Type.Integer()), Type.Null()]),
+  /** After the reveal: whether it was right and what it earned. */
+  lastCorrect: Type.Union([Type.Boolean(), Type.Null()]),
+  lastPoints: Type.Integer(),
+});
+export type LiveYou = Static<typeof LiveYou>;
+
+export const LiveJoinReply = Type.Object({ token: Type.String(), you: LiveYou, state: LiveState });
+export type LiveJoinReply = Static<typeof LiveJoinReply>;
+
+export const LiveRejoinRequest = Type.Object({ token: PlayerToken }, strict);
+
+export const LiveAnswerRequest = Type.Object(
+  { token: PlayerToken, index: Type.Integer({ minimum: 0, maximum: 29 }), choice: Type.Array(Type.Integer({ minimum: 0, maximum: 9 }), { minItems: 1, maxItems: 6 }) },
+  strict,
+);
+export type LiveAnswerRequest = Static<typeof LiveAnswerRequest>;
+/** Acknowledged once stored; the points come at the reveal. */
+export const LiveAnswerReply = Type.Object({ index: Type.Integer(), accepted: Type.Boolean(), elapsedMs: Type.Integer() });
+
+export const LivePlayerRequest = Type.Object(
+  { sessionId: LiveSessionId, playerId: Type.String({ maxLength: 40 }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), remove: Type.Optional(Type.Boolean()) },
+  strict,
+);
+
+export const LiveSessionSummary = Type.Object({ sessionId: Type.String(), name: Type.String(), pin: Type.String(), phase: Type.String(), players: Type.Integer(), createdAt: Type.Integer() });
+export const LiveListReply = Type.Object({ sessions: Type.Array(LiveSessionSummary) });
