@@ -145,6 +145,7 @@ export const LiveAnswerRequest = Type.Object(
 export type LiveAnswerRequest = Static<typeof LiveAnswerRequest>;
 /** Acknowledged once stored; the points come at the reveal. */
 export const LiveAnswerReply = Type.Object({ index: Type.Integer(), accepted: Type.Boolean(), elapsedMs: Type.Integer() });
+export type LiveAnswerReply = Static<typeof LiveAnswerReply>;
 
 export const LivePlayerRequest = Type.Object(
   { sessionId: LiveSessionId, playerId: Type.String({ maxLength: 40 }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), remove: Type.Optional(Type.Boolean()) },

@@ -20,6 +20,8 @@ export interface HubProcess {
   dataDir: string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL: the hub dies at once, as in a power cut; nothing gets to clean up. */
+  kill(): Promise<number | null>;
 }
 
 /** The hub exactly as `npm start` runs it (after the build), in its own process. */
@@ -51,6 +53,10 @@ export async function startHubProcess(opts: { port?: number; dataDir?: string } 
     dataDir,
     stop: () => {
       child.kill('SIGTERM');
+      return exited;
+    },
+    kill: () => {
+      child.kill('SIGKILL');
       return exited;
     },
   };

@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { LiveAnswerReply, LiveJoinReply, LiveState, LiveYou } from '../../shared/live.ts';
+import type { BankQuestion } from '../../shared/quiz.ts';
+import { livePoints } from '../../shared/live-scoring.ts';
+import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { signIn, staffSocket } from '../support/staff.ts';
+
+/** The live stage quiz against the real hub: the MC's steps, phones answering, the hub's time and truth. */
+let running: RunningHub;
+let mc: Socket;
+
+const SETTINGS = { name: '开幕竞答', questionIds: ['fire-001', 'signs-001', 'firstaid-001'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false };
+
+beforeAll(async () => {
+  running = await startHub();
+  mc = await staffSocket(running.base, await signIn(running.base));
+});
+afterAll(async () => {
+  mc?.close();
+  await running?.close();
+});
+
+const db = () => running.hub.db;
+const bank = (id: string) => JSON.parse(db().prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get(id) as string) as BankQuestion;
+
+async function ok<T>(socket: Socket, command: string, payload: unknown): Promise<T> {
+  const ack = await request<T>(socket, command, payload);
+  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
+  return ack.data;
+}
+
+async function step(state: LiveState, action: string): Promise<LiveState> {
+  return ok<LiveState>(mc, 'live:control', { sessionId: state.sessionId, action, revision: state.revision });
+}
+
+async function player(pin: string, nickname: string): Promise<{ socket: Socket; joined: LiveJoinReply }> {
+  const socket = await connectClient(running.base, 'kiosk');
+  return { socket, joined: await ok<LiveJoinReply>(socket, 'live:join', { pin, nickname }) };
+}
+
+test('a session from lobby to podium: no answer before the reveal, points by the formula, counts not answers broadcast, ties share a place', async () => {
+  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  expect(state).toMatchObject({ phase: 'lobby', index: -1, total: 3, players: 0 });
+  expect(state.pin).toMatch(/^\d{6}$/);
+  const players = await Promise.all(['甲', '乙', '丙', '丁'].map((name) => player(state.pin, `选手${name}`)));
+  const screenStates = record<LiveState>(players[0]!.socket, 'live:state');
+  const answersSeen = record<unknown>(players[1]!.socket, 'live:answer');
+
+  state = await step(state, 'start');
+  expect(state).toMatchObject({ phase: 'question', index: 0, players: 4 });
+  expect(state.question).not.toHaveProperty('answer');
+  expect(state.reveal).toBeNull();
+  const first = bank('fire-001');
+  const right = first.answer;
+  const wrong = [[0, 1, 2, 3].find((i) => !right.includes(i))!];
+
+  // 甲 and 乙 right (the same moment, so the same points), 丙 wrong, 丁 silent.
+  const [a, b, c] = await Promise.all([
+    ok<LiveAnswerReply>(players[0]!.socket, 'live:answer', { token: players[0]!.joined.token, index: 0, choice: right }),
+    ok<LiveAnswerReply>(players[1]!.socket, 'live:answer', { token: players[1]!.joined.token, index: 0, choice: right }),
+    ok<LiveAnswerReply>(players[2]!.socket, 'live:answer', { token: players[2]!.joined.token, index: 0, choice: wrong }),
+  ]);
+  expect([a.accepted, b.accepted, c.accepted]).toEqual([true, true, true]);
+  // Stored before acknowledged.
+  expect(db().prepare('SELECT COUNT(*) FROM live_answers WHERE session_id = ?').pluck().get(state.sessionId)).toBe(3);
+
+  const you = nextEvent<LiveYou>(players[0]!.socket, 'live:you');
+  state = await step(state, 'reveal');
+  expect(state.phase).toBe('reveal');
+  expect(state.reveal!.answer).toEqual(right);
+  expect(state.reveal!.distribution.reduce((sum, n) => sum + n, 0)).toBe(3);
+  const mine = await you;
+  const elapsed = db().prepare('SELECT elapsed_ms FROM live_answers WHERE player_id = ?').pluck().get(players[0]!.joined.you.playerId) as number;
+  expect(mine.lastPoints).toBe(livePoints(true, elapsed, 20_000, 1000, 3));
+  expect(mine.lastPoints).toBeGreaterThan(1000);
+  expect(mine.lastPoints).toBeLessThanOrEqual(1000 + 333);
+  expect(mine).toMatchObject({ lastCorrect: true, score: mine.lastPoints });
+
+  state = await step(state, 'leaderboard');
+  expect(state.leaderboard.map((entry) => entry.name).slice(0, 2).sort()).toEqual(['选手乙', '选手甲']);
+  const last = state.leaderboard.filter((entry) => entry.score === 0);
+  expect(new Set(last.map((entry) => entry.rank)).size).toBe(1);
+
+  // Two more questions, nobody answering: the clock closes nothing early, the MC moves on.
+  state = await step(state, 'next');
+  expect(state).toMatchObject({ phase: 'question', index: 1 });
+  state = await step(state, 'skip');
+  expect(state).toMatchObject({ phase: 'question', index: 2 });
+  state = await step(state, 'close');
+  state = await step(state, 'reveal');
+  state = await step(state, 'next');
+  expect(state.phase).toBe('podium');
+  expect(state.leaderboard[0]!.rank).toBe(1);
+  expect(state.leaderboard[1]!.rank).toBe(state.leaderboard[0]!.score === state.leaderboard[1]!.score ? 1 : 2);
+
+  // Phones got states and counts, never another phone's answer.
+  expect(screenStates.length).toBeGreaterThan(3);
+  expect(answersSeen).toEqual([]);
+  expect(JSON.stringify(screenStates)).not.toContain(players[1]!.joined.token);
+  expect(await ok<LiveState>(mc, 'live:watch', { sessionId: state.sessionId })).toMatchObject({ phase: 'podium', revision: state.revision });
+  players.forEach(({ socket }) => socket.close());
+});
+
+test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
+  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  const p = await player(state.pin, '规则测试');
+  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'reveal', revision: state.revision })).toMatchObject({ ok: false, code: 'LIVE_WRONG_STEP' });
+  state = await step(state, 'start');
+  // A double press: the second carries the old revision.
+  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'start', revision: state.revision - 1 })).toMatchObject({ ok: false, code: 'LIVE_STALE' });
+
+  const late = await player(state.pin, '迟到者');
+  expect(await request(late.socket, 'live:answer', { token: late.joined.token, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
+  expect(await request(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [7] })).toMatchObject({ ok: false, code: 'QUIZ_BAD_CHOICE' });
+  expect(await request(p.socket, 'live:answer', { token: p.joined.token, index: 1, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
+  const [sessionId, playerId] = p.joined.token.split('.');
+  expect(await request(p.socket, 'live:answer', { token: `${sessionId}.${playerId}.forged`, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_TOKEN_INVALID' });
+  expect(await request(p.socket, 'live:answer', { token: `${sessionId}.p000000000000.${p.joined.token.split('.')[2]}`, index: 0, choice: [0] })).toMatchObject({
+    ok: false,
+    code: 'LIVE_TOKEN_INVALID',
+  });
+  expect(await ok(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [0] })).toMatchObject({ accepted: true });
+  expect(await request(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [1] })).toMatchObject({ ok: false, code: 'LIVE_ALREADY_ANSWERED' });
+
+  // The deadline passed (it is data: moved back here) — a late answer is refused, nothing stored.
+  db().prepare('UPDATE live_sessions SET deadline = ? WHERE id = ?').run(Date.now() - 5000, state.sessionId);
+  const other = await player(state.pin, '另一位');
+  expect(await request(other.socket, 'live:answer', { token: other.joined.token, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
+  expect(db().prepare('SELECT COUNT(*) FROM live_answers WHERE session_id = ?').pluck().get(state.sessionId)).toBe(1);
+  // The late joiner plays from the next question.
+  state = await ok<LiveState>(mc, 'live:watch', { sessionId: state.sessionId });
+  state = await step(state.phase === 'question' ? state : state, state.phase === 'question' ? 'close' : 'reveal');
+  if (state.phase === 'closed') state = await step(state, 'reveal');
+  state = await step(state, 'next');
+  expect(await ok(late.socket, 'live:answer', { token: late.joined.token, index: 1, choice: [0] })).toMatchObject({ accepted: true });
+  [p, late, other].forEach(({ socket }) => socket.close());
+});
+
+test('a phone that reconnects is the same player with the same score; the MC can rename and remove', async () => {
+  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  const p = await player(state.pin, '断线选手');
+  state = await step(state, 'start');
+  await ok(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: bank('fire-001').answer });
+  state = await step(state, 'reveal');
+  p.socket.close();
+  const again = await connectClient(running.base, 'kiosk');
+  const back = await ok<LiveJoinReply>(again, 'live:rejoin', { token: p.joined.token });
+  expect(back.you.playerId).toBe(p.joined.you.playerId);
+  expect(back.you.score).toBeGreaterThan(1000);
+  expect(back.state.phase).toBe('reveal');
+
+  await ok(mc, 'live:player', { sessionId: state.sessionId, playerId: back.you.playerId, name: '<b>新名字</b>' });
+  expect((await ok<LiveJoinReply>(again, 'live:rejoin', { token: p.joined.token })).you.name).toBe('新名字');
+  await ok(mc, 'live:player', { sessionId: state.sessionId, playerId: back.you.playerId, remove: true });
+  expect(await request(again, 'live:rejoin', { token: p.joined.token })).toMatchObject({ ok: false, code: 'LIVE_TOKEN_INVALID' });
+  again.close();
+});
+
+test('a hub restarted mid-question resumes it: same question, same deadline, every acknowledged answer kept', async () => {
+  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  const p = await player(state.pin, '重启选手');
+  state = await step(state, 'start');
+  await ok(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [0] });
+  p.socket.close();
+  mc.close();
+  const dataDir = running.dataDir;
+  await running.close();
+  running = await startHub(dataDir);
+  mc = await staffSocket(running.base, await signIn(running.base));
+  const resumed = await ok<LiveState>(mc, 'live:watch', { sessionId: state.sessionId });
+  expect(resumed).toMatchObject({ phase: 'question', index: 0, answered: 1 });
+  expect(resumed.question!.deadline).toBe(state.question!.deadline);
+  const phone = await connectClient(running.base, 'kiosk');
+  expect(await request(phone, 'live:answer', { token: p.joined.token, index: 0, choice: [1] })).toMatchObject({ ok: false, code: 'LIVE_ALREADY_ANSWERED' });
+  phone.close();
+});
+
+test('bad joins: wrong PINs slowed and logged, blocked, long and HTML nicknames', async () => {
+  const state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  const phone = await connectClient(running.base, 'kiosk');
+  const cases: [unknown, string][] = [
+    [{ pin: state.pin, nickname: '傻逼' }, 'NAME_BLOCKED'],
+    [{ pin: state.pin, nickname: 'F u c k' }, 'NAME_BLOCKED'],
+    [{ pin: state.pin, nickname: '长'.repeat(300) }, 'BAD_PAYLOAD'],
+    [{ pin: state.pin, nickname: '长'.repeat(30) }, 'NAME_INVALID'],
+    [{ pin: state.pin, nickname: '<img src=x onerror=alert(1)>' }, 'NAME_INVALID'],
+    [{ pin: state.pin, nickname: 'a', role: 'admin' }, 'BAD_PAYLOAD'],
+  ];
+  for (const [payload, code] of cases) expect(await request(phone, 'live:join', payload), JSON.stringify(payload)).toMatchObject({ ok: false, code });
+  const cleaned = await ok<LiveJoinReply>(phone, 'live:join', { pin: state.pin, nickname: '<b>小明</b>' });
+  expect(cleaned.you.name).toBe('小明');
+
+  const codes: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    const ack = await request(phone, 'live:join', { pin: String(100000 + ((Number(state.pin) + 1 + i) % 900000)), nickname: '猜码' });
+    codes.push(ack.ok ? 'ok' : ack.code);
+  }
+  expect(codes.slice(0, 20).every((code) => code === 'LIVE_PIN_INVALID')).toBe(true);
+  expect(codes.slice(25).every((code) => code === 'RATE_LIMITED' || code === 'LIVE_PIN_INVALID')).toBe(true);
+  expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThan(50);
+  expect(running.logs.filter((line) => line.msg === 'live quiz: wrong PIN').length).toBeGreaterThanOrEqual(20);
+  // The hub keeps serving: the right PIN from another address still works, and this one after the lock.
+  phone.close();
+});
