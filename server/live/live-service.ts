@@ -56,6 +56,7 @@ export function createLiveService(
   const store = createLiveStore(db);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let rotation: ReturnType<typeof setInterval> | undefined;
 
   function load(sessionId: string): SessionRow {
     const session = store.session(sessionId);
@@ -364,13 +365,17 @@ export function createLiveService(
       return { index: stored.index, accepted: stored.accepted, elapsedMs: stored.elapsedMs };
     },
 
-    /** After a (re)start: the open questions' deadlines are set again from the store. */
+    /** After a (re)start: the open questions' deadlines are set again from the store; rotating join codes turn. */
     resumeTimers() {
       for (const session of store.open()) schedule(session);
+      rotation ??= setInterval(() => {
+        for (const session of store.active()) if (session.settings.rotatingJoin) publish.state(stateOf(session));
+      }, JOIN_CODE_WINDOW_MS / 2);
     },
 
     stop() {
       for (const timer of [...timers.values(), ...pending.values()]) clearTimeout(timer);
+      clearInterval(rotation);
     },
 
     /** Everything the results export needs. */

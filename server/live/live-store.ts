@@ -37,6 +37,7 @@ export function createLiveStore(db: Db) {
        FROM live_sessions s ORDER BY s.created_at DESC LIMIT 50`,
     ),
     open: db.prepare("SELECT * FROM live_sessions WHERE phase = 'question' AND paused_at IS NULL"),
+    active: db.prepare("SELECT * FROM live_sessions WHERE phase != 'ended'"),
     insertSession: db.prepare(
       "INSERT INTO live_sessions (id, pin, settings_json, phase, idx, revision, created_by, created_at) VALUES (?, ?, ?, 'lobby', -1, 1, ?, ?)",
     ),
@@ -81,6 +82,7 @@ export function createLiveStore(db: Db) {
     session: (id: string) => parse(s.session.get(id) as Parameters<typeof parse>[0]),
     byPin: (pin: string) => parse(s.byPin.get(pin) as Parameters<typeof parse>[0]),
     open: () => (s.open.all() as NonNullable<Parameters<typeof parse>[0]>[]).map((row) => parse(row)!),
+    active: () => (s.active.all() as NonNullable<Parameters<typeof parse>[0]>[]).map((row) => parse(row)!),
     player: (playerId: string, sessionId: string) => s.player.get(playerId, sessionId) as PlayerRow | undefined,
   };
 }

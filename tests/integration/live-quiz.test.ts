@@ -176,6 +176,16 @@ test('a hub restarted mid-question resumes it: same question, same deadline, eve
   phone.close();
 });
 
+test('a rotating join QR: the code the screen shows lets a phone in; an old or missing one does not', async () => {
+  const state = await ok<LiveState>(mc, 'live:create', { ...SETTINGS, rotatingJoin: true });
+  expect(state.joinCode).toMatch(/^[A-Z0-9]{6}$/);
+  const phone = await connectClient(running.base, 'kiosk');
+  expect(await request(phone, 'live:join', { pin: state.pin, nickname: '没扫码' })).toMatchObject({ ok: false, code: 'LIVE_JOIN_CODE' });
+  expect(await request(phone, 'live:join', { pin: state.pin, joinCode: 'ZZZZZZ', nickname: '旧码' })).toMatchObject({ ok: false, code: 'LIVE_JOIN_CODE' });
+  expect(await ok<LiveJoinReply>(phone, 'live:join', { pin: state.pin, joinCode: state.joinCode!.toLowerCase(), nickname: '看到大屏' })).toMatchObject({ you: { name: '看到大屏' } });
+  phone.close();
+});
+
 test('bad joins: wrong PINs slowed and logged, blocked, long and HTML nicknames', async () => {
   const state = await ok<LiveState>(mc, 'live:create', SETTINGS);
   const phone = await connectClient(running.base, 'kiosk');
