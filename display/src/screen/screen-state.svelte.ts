@@ -3,7 +3,7 @@ import { keepPairingCode } from '../../../shared/client/pairing.svelte.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
-import { createLeaderboardFollower, createStatsFollower } from '../stats-follower.svelte.ts';
+import { createLeaderboardFollower, createLiveFollower, createStatsFollower } from '../stats-follower.svelte.ts';
 import { connect } from '../hub.svelte.ts';
 
 /**
@@ -23,11 +23,18 @@ export function createScreen(urlGroupId: string) {
   let shownAt = $state(0);
   const figures = createStatsFollower(hub);
   const board = createLeaderboardFollower(hub);
+  const live = createLiveFollower(hub);
 
-  /** A `stats` or `leaderboard` scene needs the day's figures: ask once it is on screen, then follow the updates. */
+  /**
+   * A `stats` or `leaderboard` scene needs the day's figures, a `quiz` scene its session: ask once
+   * it is on screen (and after every reconnect), then follow the updates.
+   */
   async function followStats() {
-    if (program?.slot.scene.kind === 'stats') await figures.watch();
-    if (program?.slot.scene.kind === 'leaderboard') await board.watch();
+    const scene = program?.slot.scene;
+    if (scene?.kind === 'stats') await figures.watch();
+    if (scene?.kind === 'leaderboard') await board.watch();
+    if (scene?.kind === 'quiz') await live.watch(scene.sessionId);
+    else if (live.sessionId) live.forget();
   }
 
   async function show(view: ProgramView) {
@@ -88,6 +95,14 @@ export function createScreen(urlGroupId: string) {
     },
     get leaderboard() {
       return board.current;
+    },
+    /** The live quiz session a `quiz` scene shows, with the hub's clock offset. */
+    get quiz() {
+      return live.current;
+    },
+    /** Why the quiz scene's session could not be followed (an unknown session id), else null. */
+    get quizProblem() {
+      return live.problem;
     },
   };
 }
