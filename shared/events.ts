@@ -26,6 +26,7 @@ import {
   LiveJoinRequest,
   LiveListReply,
   LivePlayerRequest,
+  LivePlayersReply,
   LiveRejoinRequest,
   LiveState,
   LiveWatchRequest,
@@ -86,6 +87,8 @@ export const clientCommands = {
   'live:watch': { request: LiveWatchRequest, reply: LiveState },
   /** The MC's one button per step (start, close, reveal, leaderboard, next, pause, resume, skip, end). */
   'live:control': { request: LiveControlRequest, reply: LiveState },
+  /** The MC's list of a session's players, best first. */
+  'live:players': { request: LiveWatchRequest, reply: LivePlayersReply },
   /** The MC renames a player (a bad nickname) or removes one. */
   'live:player': { request: LivePlayerRequest, reply: LiveState },
   /** A phone joins with the PIN; it gets a signed player token to keep. */

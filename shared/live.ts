@@ -154,3 +154,9 @@ export const LivePlayerRequest = Type.Object(
 
 export const LiveSessionSummary = Type.Object({ sessionId: Type.String(), name: Type.String(), pin: Type.String(), phase: Type.String(), players: Type.Integer(), createdAt: Type.Integer() });
 export const LiveListReply = Type.Object({ sessions: Type.Array(LiveSessionSummary) });
+
+/** The MC's list of a session's players (not broadcast: thousands of names are for the console only). */
+export const LivePlayersReply = Type.Object({
+  players: Type.Array(Type.Object({ playerId: Type.String(), name: Type.String(), team: Type.Union([Type.String(), Type.Null()]), score: Type.Integer() })),
+});
+export type LivePlayersReply = Static<typeof LivePlayersReply>;

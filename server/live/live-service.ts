@@ -292,6 +292,12 @@ export function createLiveService(
 
     state: (sessionId: string) => stateOf(load(sessionId)),
 
+    players(sessionId: string) {
+      load(sessionId);
+      const rows = store.allPlayers.all(sessionId) as { id: string; name: string; team: string | null; score: number; removed_at: number | null }[];
+      return { players: rows.filter((row) => row.removed_at === null).map((row) => ({ playerId: row.id, name: row.name, team: row.team, score: row.score })) };
+    },
+
     control(sessionId: string, action: LiveAction, revision: number, actor: Actor): LiveState {
       const session = load(sessionId);
       if (revision !== session.revision) throw new HubError('LIVE_STALE', `at revision ${session.revision}, the button was for ${revision}`);
