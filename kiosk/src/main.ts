@@ -18,6 +18,7 @@ const routes: Record<string, Page> = {
     deviceToken.get() || new URLSearchParams(location.search).has('touch') ? import('./register/TouchRegister.svelte') : import('./register/RegisterPage.svelte'),
   '/kiosk/pass': () => import('./pass/PassPage.svelte'),
   '/kiosk/quiz': () => import('./quiz/QuizPage.svelte'),
+  '/kiosk/live': () => import('./live/LivePage.svelte'),
 };
 const load = routes[location.pathname.replace(/\/+$/, '')] ?? (() => import('./home/HomePage.svelte'));
 const { default: page } = await load();

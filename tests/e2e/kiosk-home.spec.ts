@@ -29,10 +29,16 @@ for (const [name, viewport] of [['portrait-1080x1920', VIEWPORTS.portrait], ['ph
   });
 }
 
-test('a tap on an entry answers plainly, and the English switch changes every label', async ({ browser }) => {
+test('a tap on an entry opens it or answers plainly, and the English switch changes every label', async ({ browser }) => {
   const page = await openPage(browser, `${hub.base}/kiosk/`, VIEWPORTS.portrait);
+  // The live stage quiz is open: the entry goes to its join page.
   await page.locator('[data-entry="live"]').click();
-  await expect(page.getByRole('dialog')).toContainText('现场竞答');
+  await expect(page).toHaveURL(/\/kiosk\/live$/);
+  await expect(page.locator('[data-live-screen="join"]')).toBeVisible();
+  await page.goBack();
+  // Check-in is not open to visitors yet: a tap says so plainly.
+  await page.locator('[data-entry="checkin"]').click();
+  await expect(page.getByRole('dialog')).toContainText('入场签到');
   await page.getByRole('button', { name: '知道了' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByRole('button', { name: 'English' }).click();

@@ -18,17 +18,23 @@ export interface HubProcess {
   base: string;
   port: number;
   dataDir: string;
+  /** The hub's process id (for reading its memory from /proc). */
+  pid: number;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: the hub dies at once, as in a power cut; nothing gets to clean up. */
   kill(): Promise<number | null>;
 }
 
-/** The hub exactly as `npm start` runs it (after the build), in its own process. */
+/**
+ * The hub exactly as `npm start` runs it (after the build), in its own process. HUB_NODE_ARGS
+ * adds node flags for profiling a benchmark's hub, e.g. HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
 export async function startHubProcess(opts: { port?: number; dataDir?: string } = {}): Promise<HubProcess> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? newDataDir();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, APPS_DIR: 'dist', LOG_LEVEL: 'warn', ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,6 +57,7 @@ export async function startHubProcess(opts: { port?: number; dataDir?: string } 
     base,
     port,
     dataDir,
+    pid: child.pid!,
     stop: () => {
       child.kill('SIGTERM');
       return exited;
