@@ -26,8 +26,10 @@ export function livePoints(correct: boolean, elapsedMs: number, limitMs: number,
 /** Competition ranking: equal scores share a place, the next place skips (1, 1, 3). */
 export function rankByScore<T extends { score: number }>(entries: readonly T[]): (T & { rank: number })[] {
   const sorted = [...entries].sort((a, b) => b.score - a.score);
-  return sorted.map((entry, index) => ({
-    ...entry,
-    rank: index > 0 && sorted[index - 1]!.score === entry.score ? sorted.findIndex((e) => e.score === entry.score) + 1 : index + 1,
-  }));
+  // One pass: an entry equal to the one before shares its rank (thousands of players tie at 0).
+  let rank = 0;
+  return sorted.map((entry, index) => {
+    if (index === 0 || sorted[index - 1]!.score !== entry.score) rank = index + 1;
+    return { ...entry, rank };
+  });
 }

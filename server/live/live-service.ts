@@ -71,6 +71,13 @@ export function createLiveService(
   };
   const limitOf = (session: SessionRow) => session.settings.timeLimitSec * 1000;
 
+  /** How many chose each option: the answers read and parsed once, not once per option. */
+  function tally(choices: string[], options: number): number[] {
+    const counts = new Array<number>(options).fill(0);
+    for (const choice of choices) for (const option of JSON.parse(choice) as number[]) if (option < options) counts[option]! += 1;
+    return counts;
+  }
+
   function stateOf(session: SessionRow): LiveState {
     const at = now();
     const showQuestion = session.idx >= 0 && ['question', 'closed', 'reveal'].includes(session.phase);
@@ -81,9 +88,7 @@ export function createLiveService(
       question && session.phase === 'reveal'
         ? {
             answer: question.answer,
-            distribution: question.options.map((_, option) =>
-              (store.choices.all(session.id, session.idx) as string[]).filter((choice) => (JSON.parse(choice) as number[]).includes(option)).length,
-            ),
+            distribution: tally(store.choices.all(session.id, session.idx) as string[], question.options.length),
             explanation: question.explanation,
           }
         : null;
