@@ -43,6 +43,7 @@ import { stageBroadcaster } from './stage/stage-rooms.ts';
 import { stageRoutes } from './stage/stage-routes.ts';
 import { createStageService } from './stage/stage-service.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { startCheckpointer } from './store/checkpointer.ts';
 import { appStatic, mediaStatic } from './web/app-static.ts';
 import { useHubErrors } from './web/error-replies.ts';
 import { healthRoute } from './web/health-route.ts';
@@ -76,6 +77,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     logController: new LogController({ disableRequestLogging: true }),
   });
   if (seeded) app.log.info('empty data folder: demo event seeded');
+  const checkpointer = startCheckpointer(db, (message) => app.log.error({ message }, 'store: WAL checkpoint failed'));
 
   let base = publicBaseUrl(config.publicUrl, config.host, config.port);
   const kioskUrl = () => `${base}/kiosk/`;
@@ -138,6 +140,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     stats.stop();
     leaderboardFeed.stop();
     live.stop();
+    await checkpointer.stop();
     db.close();
   });
 

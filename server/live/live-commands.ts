@@ -8,6 +8,8 @@ import { publicName } from '../visitors/visitor-queries.ts';
 import type { LivePublisher, LiveService } from './live-service.ts';
 
 export const liveRoom = (sessionId: string) => `live:${sessionId}`;
+/** Screens and consoles following a session (not its phones): they get every count. */
+const watchRoom = (sessionId: string) => `live-watch:${sessionId}`;
 const playerRoom = (playerId: string) => `live-player:${playerId}`;
 const identityOf = (socket: { data: { identity?: unknown } }) => socket.data.identity as Identity;
 
@@ -15,7 +17,7 @@ const identityOf = (socket: { data: { identity?: unknown } }) => socket.data.ide
 export function livePublisher(io: () => HubIo): LivePublisher {
   return {
     state: (state) => io().to(liveRoom(state.sessionId)).emit('live:state', state),
-    count: (count) => io().to(liveRoom(count.sessionId)).emit('live:count', count),
+    count: (count, toPlayers) => io().to(toPlayers ? liveRoom(count.sessionId) : watchRoom(count.sessionId)).emit('live:count', count),
     you: (playerId, you) => io().to(playerRoom(playerId)).emit('live:you', you),
   };
 }
@@ -31,13 +33,13 @@ export function liveCommands(
   return {
     'live:create': (settings, socket) => {
       const state = live.create(settings, actor(socket));
-      void socket.join(liveRoom(state.sessionId));
+      void socket.join([liveRoom(state.sessionId), watchRoom(state.sessionId)]);
       return state;
     },
     'live:list': () => live.list(),
     'live:watch': ({ sessionId }, socket) => {
       const state = live.state(sessionId);
-      void socket.join(liveRoom(sessionId));
+      void socket.join([liveRoom(sessionId), watchRoom(sessionId)]);
       return state;
     },
     'live:control': ({ sessionId, action, revision }, socket) => live.control(sessionId, action, revision, actor(socket)),

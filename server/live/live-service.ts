@@ -21,16 +21,24 @@ import type { PlayerTokens } from './player-token.ts';
 /** Where the service's news goes: the session's room, one player's sockets. */
 export interface LivePublisher {
   state(state: LiveState): void;
-  count(count: { sessionId: string; index: number; answered: number; players: number }): void;
+  /** Screens and the console get every count; phones (thousands of sockets) only when `toPlayers`. */
+  count(count: { sessionId: string; index: number; answered: number; players: number }, toPlayers: boolean): void;
   you(playerId: string, you: LiveYou): void;
 }
 
 /** A wrong PIN costs nothing the first twenty times from an address (a hall shares one), then waits, doubling to 10 s. */
 const PIN_THROTTLE = { freeFailures: 20, firstLockMs: 1000, maxLockMs: 10_000, forgetAfterMs: 10 * 60_000 };
 const JOIN_CODE_WINDOW_MS = 10_000;
-/** A busy question pushes its answered count at most this often, and the lobby its arrivals. */
+/** A busy question pushes its answered count to screens at most this often, and the lobby its arrivals. */
 const COUNT_EVERY_MS = 250;
 const LOBBY_EVERY_MS = 300;
+/**
+ * Phones get the count far less often and not while the question is still reaching them: one
+ * push to 5000 phones costs the hub 50–160 ms, which at 4/s delayed the question's own fan-out
+ * (measured with npm run bench:quiz and node --cpu-prof).
+ */
+const PLAYER_COUNT_EVERY_MS = 2000;
+const PLAYER_COUNT_QUIET_MS = 1000;
 
 export interface Joiner {
   ip: string;
@@ -56,6 +64,7 @@ export function createLiveService(
   const store = createLiveStore(db);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const playersCountedAt = new Map<string, number>();
   let rotation: ReturnType<typeof setInterval> | undefined;
 
   function load(sessionId: string): SessionRow {
@@ -142,9 +151,10 @@ export function createLiveService(
   function publishEveryone(session: SessionRow) {
     const players = store.allPlayers.all(session.id) as { id: string; name: string; score: number; removed_at: number | null }[];
     const answers = new Map(
-      (store.allAnswers.all(session.id) as { player_id: string; idx: number; choice_json: string; correct: number; points: number }[])
-        .filter((answer) => answer.idx === session.idx)
-        .map((answer) => [answer.player_id, answer]),
+      (store.questionAnswers.all(session.id, session.idx) as { player_id: string; choice_json: string; correct: number; points: number }[]).map((answer) => [
+        answer.player_id,
+        answer,
+      ]),
     );
     const ranked = rankByScore(players.filter((player) => player.removed_at === null));
     for (const player of ranked) {
@@ -161,10 +171,13 @@ export function createLiveService(
     }
   }
 
-  function broadcast(sessionId: string) {
+  /** The session's state to everyone in it (and each player's own result at the reveal); returns that state. */
+  function broadcast(sessionId: string): LiveState {
     const session = load(sessionId);
-    publish.state(stateOf(session));
+    const state = stateOf(session);
+    publish.state(state);
     if (session.phase === 'reveal') publishEveryone(session);
+    return state;
   }
 
   /** Arrivals in the lobby (and counts) come in bursts: one push per burst. */
@@ -224,10 +237,8 @@ export function createLiveService(
       store.move.run(move.phase, move.index, pausedAt, openedAt, deadline, session.id);
       store.command.run(session.id, session.revision + 1, action, actor.name || actor.kind, at);
     })();
-    const moved = load(session.id);
-    schedule(moved);
-    broadcast(session.id);
-    return stateOf(moved);
+    schedule(load(session.id));
+    return broadcast(session.id);
   }
 
   function playerName(request: LiveJoinRequest, joiner: Joiner): string {
@@ -247,8 +258,9 @@ export function createLiveService(
   }
 
   // Answers are written in group commits: thousands arrive within a second of each other.
-  const writeAnswer = createGroupCommit(db, (item: { sessionId: string; playerId: string; index: number; choice: number[] }, at: number) => {
-    const session = load(item.sessionId);
+  const writeAnswer = createGroupCommit(db, (item: { sessionId: string; playerId: string; index: number; choice: number[] }, at: number, batch) => {
+    // Answers do not change the session row: a batch reads it once.
+    const session = batch.once(`session:${item.sessionId}`, () => load(item.sessionId));
     const player = store.player(item.playerId, item.sessionId);
     if (!player || player.removed_at !== null) throw new HubError('LIVE_TOKEN_INVALID', 'removed from the session');
     if (session.phase !== 'question' || session.idx !== item.index || session.paused_at !== null || session.deadline === null || session.opened_at === null) {
@@ -320,8 +332,7 @@ export function createLiveService(
         store.bump.run(sessionId);
         recordAudit(db, actor, change.remove ? 'live:remove-player' : 'live:rename-player', `live:${sessionId}`, { playerId, name });
       })();
-      broadcast(sessionId);
-      return stateOf(load(sessionId));
+      return broadcast(sessionId);
     },
 
     join(request: LiveJoinRequest, joiner: Joiner): LiveJoinReply {
@@ -369,7 +380,11 @@ export function createLiveService(
         if (!session || session.idx !== index) return;
         const answered = store.answeredCount.get(session.id, index) as number;
         const players = store.playerCount.get(session.id) as number;
-        publish.count({ sessionId: session.id, index, answered, players });
+        const at = now();
+        const toPlayers =
+          at - (session.opened_at ?? at) >= PLAYER_COUNT_QUIET_MS && at - (playersCountedAt.get(session.id) ?? 0) >= PLAYER_COUNT_EVERY_MS;
+        if (toPlayers) playersCountedAt.set(session.id, at);
+        publish.count({ sessionId: session.id, index, answered, players }, toPlayers);
         // Everyone has answered: no need to wait for the clock.
         if (session.phase === 'question' && answered >= players) autoClose(session.id, index, session.revision);
       });

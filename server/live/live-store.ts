@@ -73,6 +73,7 @@ export function createLiveStore(db: Db) {
     ),
     discardAnswers: db.prepare('UPDATE live_answers SET points = 0, correct = 0 WHERE session_id = ? AND idx = ?'),
     allPlayers: db.prepare('SELECT * FROM live_players WHERE session_id = ? ORDER BY score DESC, joined_at'),
+    questionAnswers: db.prepare('SELECT player_id, choice_json, correct, points FROM live_answers WHERE session_id = ? AND idx = ?'),
     allAnswers: db.prepare('SELECT player_id, idx, choice_json, correct, points, elapsed_ms FROM live_answers WHERE session_id = ?'),
   };
   const parse = (row: (Omit<SessionRow, 'settings'> & { settings_json: string }) | undefined): SessionRow | undefined =>

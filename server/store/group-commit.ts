@@ -1,6 +1,11 @@
 import type { Db } from './database.ts';
 import { HubError } from '../hub-error.ts';
 
+/** What the items of one batch share: a value worked out once per batch (the batch is one transaction). */
+export interface Batch {
+  once<T>(key: string, make: () => T): T;
+}
+
 interface Pending<I, O> {
   item: I;
   resolve: (output: O) => void;
@@ -13,19 +18,26 @@ interface Pending<I, O> {
  * `apply` runs inside the transaction; a HubError it throws refuses that item alone (it must
  * throw before writing anything), any other error fails the whole batch.
  */
-export function createGroupCommit<I, O>(db: Db, apply: (item: I, now: number) => O, onCommitted: (outputs: O[]) => void = () => {}, now = Date.now) {
+export function createGroupCommit<I, O>(db: Db, apply: (item: I, now: number, batch: Batch) => O, onCommitted: (outputs: O[]) => void = () => {}, now = Date.now) {
   let queue: Pending<I, O>[] = [];
   let scheduled = false;
-  const write = db.transaction((batch: Pending<I, O>[], at: number) =>
-    batch.map(({ item }) => {
+  const write = db.transaction((batch: Pending<I, O>[], at: number) => {
+    const shared = new Map<string, unknown>();
+    const memo: Batch = {
+      once<T>(key: string, make: () => T): T {
+        if (!shared.has(key)) shared.set(key, make());
+        return shared.get(key) as T;
+      },
+    };
+    return batch.map(({ item }) => {
       try {
-        return { ok: true as const, output: apply(item, at) };
+        return { ok: true as const, output: apply(item, at, memo) };
       } catch (error) {
         if (error instanceof HubError) return { ok: false as const, error };
         throw error;
       }
-    }),
-  );
+    });
+  });
   function flush() {
     scheduled = false;
     const batch = queue;

@@ -308,4 +308,12 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'live quiz: the lobby’s newest arrivals read from an index',
+    sql: `
+      -- the lobby shows the last arrivals after every join burst: without this, each sorts all players
+      CREATE INDEX live_players_by_arrival ON live_players(session_id, joined_at);
+    `,
+  },
 ];

@@ -102,6 +102,29 @@ test('a session from lobby to podium: no answer before the reveal, points by the
   players.forEach(({ socket }) => socket.close());
 });
 
+test('answered counts: screens get them within a quarter second; phones not while the question is still reaching them, then at most every 2 s', async () => {
+  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  const players = await Promise.all(['戊', '己', '庚'].map((name) => player(state.pin, `选手${name}`)));
+  // A console following the session stands in for a screen: both join by live:watch.
+  const screen = await staffSocket(running.base, await signIn(running.base));
+  await ok<LiveState>(screen, 'live:watch', { sessionId: state.sessionId });
+  const screenCounts = record<{ answered: number }>(screen, 'live:count');
+  const phoneCounts = record<{ answered: number }>(players[2]!.socket, 'live:count');
+  state = await step(state, 'start');
+  await ok<LiveAnswerReply>(players[0]!.socket, 'live:answer', { token: players[0]!.joined.token, index: 0, choice: [0] });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(screenCounts.at(-1)).toMatchObject({ answered: 1, players: 3 });
+  expect(phoneCounts).toEqual([]);
+  // After the quiet second, the next answer's count reaches the phones too.
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  await ok<LiveAnswerReply>(players[1]!.socket, 'live:answer', { token: players[1]!.joined.token, index: 0, choice: [1] });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(screenCounts.at(-1)).toMatchObject({ answered: 2 });
+  expect(phoneCounts).toEqual([expect.objectContaining({ answered: 2, players: 3 })]);
+  await step(state, 'end');
+  [...players.map((p) => p.socket), screen].forEach((socket) => socket.close());
+});
+
 test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
   let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '规则测试');
