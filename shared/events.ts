@@ -27,6 +27,7 @@ import {
   LiveListReply,
   LivePlayerRequest,
   LivePlayersReply,
+  LiveQuestionsReply,
   LiveRejoinRequest,
   LiveState,
   LiveWatchRequest,
@@ -89,6 +90,8 @@ export const clientCommands = {
   'live:control': { request: LiveControlRequest, reply: LiveState },
   /** The MC's list of a session's players, best first. */
   'live:players': { request: LiveWatchRequest, reply: LivePlayersReply },
+  /** The questions an MC may put in a session: the playable bank without answers. */
+  'live:questions': { request: EmptyRequest, reply: LiveQuestionsReply },
   /** The MC renames a player (a bad nickname) or removes one. */
   'live:player': { request: LivePlayerRequest, reply: LiveState },
   /** A phone joins with the PIN; it gets a signed player token to keep. */

@@ -160,3 +160,20 @@ export const LivePlayersReply = Type.Object({
   players: Type.Array(Type.Object({ playerId: Type.String(), name: Type.String(), team: Type.Union([Type.String(), Type.Null()]), score: Type.Integer() })),
 });
 export type LivePlayersReply = Static<typeof LivePlayersReply>;
+
+/**
+ * The bank's playable questions as an MC picks them for a session: prompt, theme, difficulty and
+ * type, never the answer or the explanation (MCs may run a show, not read the answers early).
+ */
+export const LiveQuestionsReply = Type.Object({
+  questions: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      theme: Type.String(),
+      type: Type.String(),
+      difficulty: Type.Integer(),
+      prompt: Type.Object({ zh: Type.String(), en: Type.String() }),
+    }),
+  ),
+});
+export type LiveQuestionsReply = Static<typeof LiveQuestionsReply>;

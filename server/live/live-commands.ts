@@ -27,7 +27,7 @@ export function liveCommands(
   live: LiveService,
   checkin: CheckinService,
   db: Db,
-): Pick<CommandHandlers, 'live:create' | 'live:list' | 'live:watch' | 'live:control' | 'live:players' | 'live:player' | 'live:join' | 'live:rejoin' | 'live:answer'> {
+): Pick<CommandHandlers, 'live:create' | 'live:list' | 'live:watch' | 'live:control' | 'live:players' | 'live:questions' | 'live:player' | 'live:join' | 'live:rejoin' | 'live:answer'> {
   const visitor = db.prepare('SELECT nickname, real_name, show_real_name, unit FROM visitors WHERE id = ?');
   const actor = (socket: Parameters<CommandHandlers['live:create']>[1]) => actorOf(identityOf(socket), socket.handshake.address);
   return {
@@ -44,6 +44,7 @@ export function liveCommands(
     },
     'live:control': ({ sessionId, action, revision }, socket) => live.control(sessionId, action, revision, actor(socket)),
     'live:players': ({ sessionId }) => live.players(sessionId),
+    'live:questions': () => live.questionChoices(),
     'live:player': ({ sessionId, playerId, name, remove }, socket) => live.rename(sessionId, playerId, { ...(name ? { name } : {}), ...(remove ? { remove } : {}) }, actor(socket)),
     'live:join': (request, socket) => {
       const identity = identityOf(socket);

@@ -309,6 +309,10 @@ export function createLiveService(
 
     state: (sessionId: string) => stateOf(load(sessionId)),
 
+    questionChoices: () => ({
+      questions: questions.playable().map(({ id, theme, type, difficulty, prompt }) => ({ id, theme, type, difficulty, prompt })),
+    }),
+
     players(sessionId: string) {
       load(sessionId);
       const rows = store.allPlayers.all(sessionId) as { id: string; name: string; team: string | null; score: number; removed_at: number | null }[];

@@ -106,6 +106,8 @@ test('a console, a big screen and five phones play three questions to the podium
   await primary.click(); // podium
   await expect(screen.locator('[data-live-phase="podium"]')).toBeVisible();
   for (const phone of phones) await expect(phoneScreen(phone)).toHaveAttribute('data-live-screen', 'podium');
+  // The podium names rise third, second, then first (the last at 1.2 s + 0.8 s).
+  await expect(screen.locator('.place-1 .who')).toHaveCSS('opacity', '1', { timeout: 5000 });
   await shoot(screen, 'live-screen-podium-1920x1080');
   await shoot(phones[0]!, 'live-phone-podium-390x844');
   await shoot(console, 'live-console-1920x1080');

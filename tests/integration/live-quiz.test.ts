@@ -125,6 +125,15 @@ test('answered counts: screens get them within a quarter second; phones not whil
   [...players.map((p) => p.socket), screen].forEach((socket) => socket.close());
 });
 
+test('the questions an MC picks from: the playable bank, never its answers or explanations', async () => {
+  const { questions } = await ok<{ questions: Record<string, unknown>[] }>(mc, 'live:questions', {});
+  const playable = db().prepare('SELECT COUNT(*) FROM questions WHERE checked = 1 AND retired = 0').pluck().get() as number;
+  expect(questions).toHaveLength(playable);
+  expect(questions.length).toBeGreaterThan(100);
+  for (const question of questions) expect(Object.keys(question).sort()).toEqual(['difficulty', 'id', 'prompt', 'theme', 'type']);
+  expect(JSON.stringify(questions)).not.toContain(bank('fire-001').explanation.zh);
+});
+
 test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
   let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '规则测试');

@@ -135,6 +135,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
     const session = await liveSession();
     return request(sockets[p]!, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
   },
+  'live:questions': (p) => request(sockets[p]!, 'live:questions', {}),
   'live:players': async (p) => request(sockets[p]!, 'live:players', { sessionId: (await liveSession()).sessionId }),
   'live:player': async (p) => {
     const session = await liveSession();
