@@ -51,11 +51,15 @@ export function createLiveStore(db: Db) {
     remove: db.prepare('UPDATE live_players SET removed_at = ? WHERE id = ? AND session_id = ?'),
     playerCount: db.prepare('SELECT COUNT(*) FROM live_players WHERE session_id = ? AND removed_at IS NULL').pluck(),
     recent: db.prepare('SELECT name FROM live_players WHERE session_id = ? AND removed_at IS NULL ORDER BY joined_at DESC LIMIT 12').pluck(),
-    top: db.prepare('SELECT id, name, score, team FROM live_players WHERE session_id = ? AND removed_at IS NULL ORDER BY score DESC, joined_at LIMIT ?'),
+    // Teams by venue are stored as venue ids and shown by the venue's name.
+    top: db.prepare(
+      `SELECT p.id, p.name, p.score, COALESCE(v.name, p.team) AS team FROM live_players p LEFT JOIN venues v ON v.id = p.team
+       WHERE p.session_id = ? AND p.removed_at IS NULL ORDER BY p.score DESC, p.joined_at LIMIT ?`,
+    ),
     ahead: db.prepare('SELECT COUNT(*) FROM live_players WHERE session_id = ? AND removed_at IS NULL AND score > ?').pluck(),
     teams: db.prepare(
-      `SELECT team, SUM(score) AS score, COUNT(*) AS players FROM live_players
-       WHERE session_id = ? AND removed_at IS NULL AND team IS NOT NULL GROUP BY team ORDER BY score DESC LIMIT 20`,
+      `SELECT COALESCE(v.name, p.team) AS team, SUM(p.score) AS score, COUNT(*) AS players FROM live_players p LEFT JOIN venues v ON v.id = p.team
+       WHERE p.session_id = ? AND p.removed_at IS NULL AND p.team IS NOT NULL GROUP BY p.team ORDER BY score DESC LIMIT 20`,
     ),
     answer: db.prepare('SELECT choice_json, correct, points FROM live_answers WHERE session_id = ? AND idx = ? AND player_id = ?'),
     answeredCount: db.prepare('SELECT COUNT(*) FROM live_answers WHERE session_id = ? AND idx = ?').pluck(),
@@ -72,7 +76,10 @@ export function createLiveStore(db: Db) {
        WHERE session_id = ?`,
     ),
     discardAnswers: db.prepare('UPDATE live_answers SET points = 0, correct = 0 WHERE session_id = ? AND idx = ?'),
-    allPlayers: db.prepare('SELECT * FROM live_players WHERE session_id = ? ORDER BY score DESC, joined_at'),
+    allPlayers: db.prepare(
+      `SELECT p.id, p.session_id, p.name, p.visitor_id, COALESCE(v.name, p.team) AS team, p.joined_at, p.removed_at, p.score, p.correct
+       FROM live_players p LEFT JOIN venues v ON v.id = p.team WHERE p.session_id = ? ORDER BY p.score DESC, p.joined_at`,
+    ),
     questionAnswers: db.prepare('SELECT player_id, choice_json, correct, points FROM live_answers WHERE session_id = ? AND idx = ?'),
     allAnswers: db.prepare('SELECT player_id, idx, choice_json, correct, points, elapsed_ms FROM live_answers WHERE session_id = ?'),
   };

@@ -134,6 +134,21 @@ test('the questions an MC picks from: the playable bank, never its answers or ex
   expect(JSON.stringify(questions)).not.toContain(bank('fire-001').explanation.zh);
 });
 
+test('teams by venue: the leaderboard and the team totals name the venue, not its id', async () => {
+  let state = await ok<LiveState>(mc, 'live:create', { ...SETTINGS, teamMode: 'venue', venueIds: ['taihu', 'songzhuang'] });
+  const phone = await connectClient(running.base, 'kiosk');
+  const joined = await ok<LiveJoinReply>(phone, 'live:join', { pin: state.pin, nickname: '宋庄选手', venueId: 'songzhuang' });
+  expect(await request(phone, 'live:join', { pin: state.pin, nickname: '潞城选手', venueId: 'lucheng' })).toMatchObject({ ok: false, code: 'LIVE_VENUE_NOT_IN' });
+  state = await step(state, 'start');
+  await ok<LiveAnswerReply>(phone, 'live:answer', { token: joined.token, index: 0, choice: bank('fire-001').answer });
+  state = await step(state, 'reveal');
+  state = await step(state, 'leaderboard');
+  expect(state.leaderboard[0]).toMatchObject({ name: '宋庄选手', team: '宋庄镇分会场' });
+  expect(state.teams).toEqual([{ team: '宋庄镇分会场', score: state.leaderboard[0]!.score, players: 1 }]);
+  await step(state, 'end');
+  phone.close();
+});
+
 test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
   let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '规则测试');
