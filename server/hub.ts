@@ -2,6 +2,14 @@ import { createLiveService } from './live/live-service.ts';
 import { createPlayerTokens } from './live/player-token.ts';
 import { liveCommands, livePublisher } from './live/live-commands.ts';
 import { liveRoutes } from './live/live-routes.ts';
+import { createDrawService } from './draw/draw-service.ts';
+import { drawCommands, drawPublisher } from './draw/draw-commands.ts';
+import { drawRoutes } from './draw/draw-routes.ts';
+import { createAwardsService } from './awards/awards-service.ts';
+import { awardsCommands, awardsPublisher } from './awards/awards-commands.ts';
+import { awardsRoutes } from './awards/awards-routes.ts';
+import { createProgrammeService } from './programme/programme-service.ts';
+import { programmeCommands, programmePublisher } from './programme/programme-commands.ts';
 import { checkBank } from './quiz/bank-check.ts';
 import { bankImageExists, builtinBankItems } from './quiz/builtin-bank.ts';
 import { createQuestionStore } from './quiz/question-store.ts';
@@ -24,6 +32,11 @@ import { accountRoom, identifySockets } from './auth/socket-identity.ts';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { deviceCommands, deviceNotifier, isDeviceOnline } from './devices/device-commands.ts';
 import { deviceRoutes } from './devices/device-routes.ts';
+import { createDeviceHealth } from './devices/device-health.ts';
+import { deviceHealthCommands, deviceRemote, noteDeviceDisconnect } from './devices/device-health-commands.ts';
+import { deviceHealthRoutes } from './devices/device-health-routes.ts';
+import { createEmergencyService } from './emergency/emergency-service.ts';
+import { emergencyCommands, emergencyPublisher, sendEmergencyOnConnect } from './emergency/emergency-commands.ts';
 import { createDeviceService } from './devices/device-service.ts';
 import { createPairingCodes } from './devices/pairing-codes.ts';
 import { checkinCommands, STATS_ROOM } from './checkin/checkin-commands.ts';
@@ -45,6 +58,9 @@ import { createStageService } from './stage/stage-service.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { appStatic, mediaStatic } from './web/app-static.ts';
+import { createMediaService } from './media/media-service.ts';
+import { mediaLimitsFromEnv } from './media/media-limits.ts';
+import { mediaRoutes } from './media/media-routes.ts';
 import { useHubErrors } from './web/error-replies.ts';
 import { healthRoute } from './web/health-route.ts';
 import { publicBaseUrl } from './web/public-address.ts';
@@ -86,6 +102,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   let io: HubIo | undefined;
   const ioNow = () => io!;
   const stage = createStageService(db, stageBroadcaster(ioNow), kioskUrl);
+  const media = createMediaService(db, config.dataDir, mediaLimitsFromEnv());
   const auth = createAuthService(db, app.log, (accountId) => ioNow().in(accountRoom(accountId)).disconnectSockets(true));
   const devices = createDeviceService(db, createPairingCodes(), deviceNotifier(ioNow), app.log);
   const resolveTarget = createTargetResolver(db);
@@ -102,6 +119,11 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   );
   const challenges = createChallengeService(db, questions, leaderboardFeed.changed);
   const live = createLiveService(db, questions, createPlayerTokens(db), livePublisher(ioNow), app.log);
+  const programme = createProgrammeService(db, stage, programmePublisher(ioNow));
+  const emergency = createEmergencyService(db, emergencyPublisher(ioNow), (deviceId) => isDeviceOnline(ioNow, deviceId), app.log);
+  const deviceHealth = createDeviceHealth(db);
+  const draws = createDrawService(db, drawPublisher(ioNow));
+  const awards = createAwardsService(db, awardsPublisher(ioNow));
   const initialAdminPassword = await auth.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
@@ -112,13 +134,17 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
   await app.register(sessionRoutes, { auth });
   await app.register(accountRoutes, { auth });
   await app.register(deviceRoutes, { devices, isOnline: (deviceId) => isDeviceOnline(ioNow, deviceId) });
+  await app.register(deviceHealthRoutes, { db, devices, health: deviceHealth, remote: deviceRemote(ioNow), isOnline: (deviceId) => isDeviceOnline(ioNow, deviceId) });
   await app.register(auditRoutes, { db });
   await app.register(visitorRoutes, { visitors, keys: passKeys, db });
   await app.register(stageRoutes, { stage });
   await app.register(appStatic, { appsDir: config.appsDir });
   await app.register(bankRoutes, { questions, db });
   await app.register(liveRoutes, { live });
-  await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR });
+  await app.register(drawRoutes, { draws });
+  await app.register(awardsRoutes, { awards });
+  await app.register(mediaStatic, { demoMediaDir: DEMO_MEDIA_DIR, uploadedMediaDir: media.dir });
+  await app.register(mediaRoutes, { media });
   app.get('/', (_request, reply) => reply.redirect('/kiosk/'));
 
   io = attachSocketServer(app.server, app.log);
@@ -127,9 +153,16 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     ...stageCommands(stage), ...deviceCommands(devices), ...checkinCommands(visitors, checkin, stats, devices, db),
     ...quizCommands(challenges, checkin, { feed: leaderboardFeed, queries: leaderboardQueries }, db),
     ...liveCommands(live, checkin, db),
+    ...programmeCommands(programme),
+    ...emergencyCommands(emergency), ...deviceHealthCommands(deviceHealth),
+    ...drawCommands(draws), ...awardsCommands(awards),
   };
   live.resumeTimers();
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));
+  io.on('connection', (socket) => {
+    sendEmergencyOnConnect(socket, emergency);
+    noteDeviceDisconnect(socket, deviceHealth);
+  });
 
   // Transports close first, so no command lands after the store is closed. Closing the engine
   // (not disconnecting each socket) lets clients see a lost link and reconnect to the next hub.
@@ -140,6 +173,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     stats.stop();
     leaderboardFeed.stop();
     live.stop();
+    deviceHealth.stop();
     await checkpointer.stop();
     db.close();
   });

@@ -220,9 +220,130 @@ export const ERROR_MESSAGES = {
     'zh-CN': '找不到这个签到点。',
     en: 'There is no check-in point with this id.',
   },
+  // Running order (节目单)
+  PROGRAMME_UNKNOWN_ITEM: {
+    'zh-CN': '节目单里找不到这一项，可能已被删除。',
+    en: 'There is no such item in the running order; it may have been removed.',
+  },
+  PROGRAMME_TEXT: {
+    'zh-CN': '节目名称不能为空，中文最多 40 个字，英文最多 80 个字符；表演者最多 60 个字，备注最多 300 个字。',
+    en: 'The title must not be empty: 40 characters at most in Chinese, 80 in English; performers 60, notes 300 at most.',
+  },
+  PROGRAMME_TIME_INVALID: {
+    'zh-CN': '开始时间不对：请填 00:00 到 23:59 之间的时间，并在当天 24:00 前结束。',
+    en: 'The start time is not valid: use a time from 00:00 to 23:59, ending by midnight.',
+  },
+  PROGRAMME_TIME_PAST: {
+    'zh-CN': '开始时间已经过去，请填一个还没到的时间。',
+    en: 'That start time has already passed; choose a time still to come.',
+  },
+  PROGRAMME_OVERLAP: {
+    'zh-CN': '这个时间与节目单里的另一项重叠，请调整开始时间或时长。',
+    en: 'This time overlaps another item of the running order; change the start or the length.',
+  },
+  PROGRAMME_LENGTH: {
+    'zh-CN': '时长要在 1 到 240 分钟之间。',
+    en: 'The length must be from 1 to 240 minutes.',
+  },
+  PROGRAMME_STALE: {
+    'zh-CN': '节目单刚刚变了（可能是重复按键或另一位主持人），请看清当前节目再按。',
+    en: 'The running order just changed (a double press or another MC); check what is on now and press again.',
+  },
+  PROGRAMME_END: {
+    'zh-CN': '已经没有下一项（或上一项）了。',
+    en: 'There is no further item (or no earlier one) to go to.',
+  },
+  PROGRAMME_ON_AIR: {
+    'zh-CN': '这一项正在进行，不能删除；请先切到别的节目。',
+    en: 'This item is on now and cannot be removed; move on to another item first.',
+  },
+  PROGRAMME_BAD_COUNTDOWN: {
+    'zh-CN': '倒计时的目标时间无法识别。',
+    en: 'The countdown’s target time cannot be read.',
+  },
+  EMERGENCY_TEXT_INVALID: {
+    'zh-CN': '紧急通知的内容不能为空，最多 200 个字。未发布。',
+    en: 'An emergency notice needs some text, 200 characters at most. Nothing was put on screen.',
+  },
+  EMERGENCY_NONE: {
+    'zh-CN': '所选会场现在没有紧急通知，无需解除。',
+    en: 'The chosen venues have no emergency notice on; there is nothing to clear.',
+  },
   NO_ANSWER: {
     'zh-CN': '中控没有应答，请检查网络后重试。',
     en: 'The hub did not answer; check the network and try again.',
+  },
+  MEDIA_TYPE: {
+    'zh-CN': '只能上传 MP4、WebM 视频或 JPG、PNG 图片，这个文件不是其中之一，未保存。',
+    en: 'Only MP4 or WebM videos and JPG or PNG pictures can be uploaded; this file is none of them and was not kept.',
+  },
+  MEDIA_TOO_LARGE: {
+    'zh-CN': '文件太大，未保存。请压缩后再上传。',
+    en: 'The file is too large and was not kept; make it smaller and upload again.',
+  },
+  MEDIA_EMPTY: {
+    'zh-CN': '没有收到文件内容，未保存。',
+    en: 'No file content arrived; nothing was kept.',
+  },
+  MEDIA_DURATION_UNKNOWN: {
+    'zh-CN': '读不出这段视频的时长，未保存。请换一个文件或填写时长。',
+    en: 'The video’s length could not be read, so it was not kept; use another file or give its length.',
+  },
+  UNKNOWN_MEDIA: {
+    'zh-CN': '找不到这个媒体文件。',
+    en: 'There is no media file with this id.',
+  },
+  STAGE_FOLLOWING: {
+    'zh-CN': '这个屏幕组正在跟随主会场，请先切换为自主控制再上屏。',
+    en: 'This group follows the main stage; switch it to its own control before taking a scene.',
+  },
+  STAGE_FOLLOW_SELF: {
+    'zh-CN': '主会场的主屏不能跟随自己。',
+    en: 'The main stage cannot follow itself.',
+  },
+  DRAW_EMPTY_POOL: {
+    'zh-CN': '这个奖池里没有人（可能今天还没有人签到，或都已中过奖），未抽奖。',
+    en: 'Nobody is in this pool (no one checked in yet, or everyone has already won); nothing was drawn.',
+  },
+  DRAW_TOO_MANY: {
+    'zh-CN': '中奖人数比奖池里的人还多，请减少中奖人数。',
+    en: 'More winners were asked for than there are people in the pool; ask for fewer.',
+  },
+  DRAW_PRIZE_INVALID: {
+    'zh-CN': '请填写奖品名称（最多 40 个字）。',
+    en: 'Give the prize a name (40 characters at most).',
+  },
+  DRAW_UNKNOWN: {
+    'zh-CN': '找不到这次抽奖。',
+    en: 'There is no draw with this id.',
+  },
+  DRAW_STALE: {
+    'zh-CN': '抽奖记录刚刚变了（可能是重复按键或另一位主持人），请看最新状态再按。',
+    en: 'The draws just changed (a double press or another MC); look at the new state and press again.',
+  },
+  DRAW_ALREADY_REVEALED: {
+    'zh-CN': '这次抽奖的结果已经公布过了。',
+    en: 'This draw’s winners have already been revealed.',
+  },
+  AWARDS_WRONG_STEP: {
+    'zh-CN': '现在不能执行这一步（已是最后一步、还没开始，或还没有奖项）。',
+    en: 'That step is not possible now (already the last step, not started, or no categories yet).',
+  },
+  AWARDS_STALE: {
+    'zh-CN': '颁奖环节刚刚变了（可能是重复按键或另一位主持人），请看最新状态再按。',
+    en: 'The ceremony just changed (a double press or another MC); look at the new state and press again.',
+  },
+  AWARDS_INVALID: {
+    'zh-CN': '获奖名单有误（名称为空或太长、奖项重复、同一人重复），未保存。',
+    en: 'The award list has a problem (an empty or over-long name, a category twice, a winner twice); nothing was saved.',
+  },
+  AWARDS_FILE_UNREADABLE: {
+    'zh-CN': '无法读取这个文件：请导入带表头（奖项、获奖者、单位）的 .xlsx 文件。',
+    en: 'The file cannot be read: import an .xlsx file with the header row (category, name, unit).',
+  },
+  AWARDS_IMPORT_HAS_ERRORS: {
+    'zh-CN': '文件中有错误的行，未导入。可修改后重新导入，或选择只导入正确的行。',
+    en: 'The file has bad rows, so nothing was imported. Fix them and import again, or choose to take only the good rows.',
   },
   INTERNAL: {
     'zh-CN': '中控出了点问题，操作未完成，请重试。',

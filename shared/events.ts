@@ -1,4 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { DrawIdRequest, DrawListReply, DrawPoolsReply, DrawPoolsRequest, DrawRecordView, DrawRevealRequest, DrawRunRequest, DrawScreenState, DrawVerifyReply } from './draw.ts';
+import { AwardsList, AwardsSaveRequest, AwardsState, AwardsStepRequest } from './awards.ts';
 import type { AckCallback } from './ack.ts';
 import {
   ConsoleSnapshot,
@@ -11,11 +13,15 @@ import {
   TakeRequest,
   WatchGroupRequest,
 } from './stage.ts';
+import { ClockSyncReply, FollowRequest, FollowView, MainStageView, TakeAllReply, TakeAllRequest } from './stage.ts';
 import { DevicePaired, IdentityView, PairingStartReply, PairingStartRequest } from './identity.ts';
 import { CheckinSetupReply, CheckpointAssigned, ScanOutcome, ScanRequest, ScanUploadReply, ScanUploadRequest } from './checkin.ts';
 import { OverviewRequest as EmptyRequest } from './stage.ts';
 import { RegisterBody, RegisterReply, VisitorSearchReply, VisitorSearchRequest } from './visitors.ts';
 import { StatsSnapshot } from './stats.ts';
+import { EmergencyClearRequest, EmergencyRaiseRequest, EmergencyShownRequest, EmergencyStatus, VenueEmergency } from './emergency.ts';
+import { DeviceHeartbeat, DeviceIdentify } from './device-health.ts';
+import { ProgrammeAdvanceRequest, ProgrammeBoard, ProgrammeRemoveRequest, ProgrammeSaveRequest, ProgrammeState } from './programme.ts';
 import {
   LiveAnswerReply,
   LiveAnswerRequest,
@@ -58,6 +64,12 @@ export const clientCommands = {
   'stage:overview': { request: OverviewRequest, reply: ConsoleSnapshot },
   'stage:prepare': { request: PrepareRequest, reply: SlotState },
   'stage:take': { request: TakeRequest, reply: SlotState },
+  /** One scene to many groups at once; every screen switches at the reply's switchAt (hub clock). */
+  'stage:take-all': { request: TakeAllRequest, reply: TakeAllReply },
+  /** A group mirrors the main stage's program, or goes back under its operator's control. */
+  'stage:follow': { request: FollowRequest, reply: FollowView },
+  /** The hub's clock now, for a client measuring its offset (several samples, the fastest kept). */
+  'clock:sync': { request: OverviewRequest, reply: ClockSyncReply },
   /** An unpaired screen or kiosk asks for a code to show, for staff to approve. */
   'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
   /** A kiosk registers a visitor at its touch screen (phones use POST /api/visitors). */
@@ -108,13 +120,60 @@ export const clientCommands = {
   'checkin:scan': { request: ScanRequest, reply: ScanOutcome },
   /** A kiosk's outbox of offline scans; each scan id is applied once. */
   'checkin:upload': { request: ScanUploadRequest, reply: ScanUploadReply },
+  /** Consoles get the day's running order (with the MC's notes), then every change. */
+  'programme:list': { request: EmptyRequest, reply: ProgrammeState },
+  /** `program` screens get now and next, then every change. */
+  'programme:watch': { request: EmptyRequest, reply: ProgrammeBoard },
+  /** The admin adds (no id) or edits an item; checked against the day and the other items. */
+  'programme:save': { request: ProgrammeSaveRequest, reply: ProgrammeState },
+  'programme:remove': { request: ProgrammeRemoveRequest, reply: ProgrammeState },
+  /** The MC's one button: the pointer moves and the item's scene goes on air (revision-checked). */
+  'programme:advance': { request: ProgrammeAdvanceRequest, reply: ProgrammeState },
+  /** Staff put an emergency notice on every screen and kiosk of the chosen venues (or all); audited. */
+  'emergency:raise': { request: EmergencyRaiseRequest, reply: EmergencyStatus },
+  /** Staff take the notice off those venues; audited. */
+  'emergency:clear': { request: EmergencyClearRequest, reply: EmergencyStatus },
+  /** Each venue's notice, and which devices show it, have not yet, or are offline. */
+  'emergency:status': { request: EmptyRequest, reply: EmergencyStatus },
+  /** A screen or kiosk has the notice on screen (sent once it is rendered). */
+  'emergency:shown': { request: EmergencyShownRequest, reply: Type.Object({ current: Type.Boolean() }) },
+  /** Every paired screen and kiosk, every few seconds: what it shows and how it is. */
+  'device:heartbeat': { request: DeviceHeartbeat, reply: Type.Object({}) },
+  // ---- prize draw and award ceremony (draw:*, awards:*)
+  /** Pool sizes for the MC's picker, and the draws' revision a draw must name. */
+  'draw:pools': { request: DrawPoolsRequest, reply: DrawPoolsReply },
+  /** The MC's press: the hub reads the pool, draws the winners, stores the record, then answers. */
+  'draw:run': { request: DrawRunRequest, reply: DrawRecordView },
+  /** The winners land on the screens showing this draw. */
+  'draw:reveal': { request: DrawRevealRequest, reply: DrawRecordView },
+  'draw:list': { request: EmptyRequest, reply: DrawListReply },
+  /** Recomputes the pool's hash from the stored members and checks the winners against it. */
+  'draw:verify': { request: DrawIdRequest, reply: DrawVerifyReply },
+  /** `draw` screens and consoles follow a draw (masked names; no winner before the reveal). */
+  'draw:watch': { request: DrawIdRequest, reply: DrawScreenState },
+  /** The admin's editor: every category with every winner. */
+  'awards:list': { request: EmptyRequest, reply: AwardsList },
+  'awards:save': { request: AwardsSaveRequest, reply: AwardsList },
+  /** The MC's click: next, back, summary or reset (revision-checked). */
+  'awards:step': { request: AwardsStepRequest, reply: AwardsState },
+  /** `awards` screens and consoles follow the ceremony: only what has been revealed. */
+  'awards:watch': { request: EmptyRequest, reply: AwardsState },
+  // ---- end prize draw and award ceremony
 } as const satisfies Record<string, { request: TSchema; reply: TSchema }>;
 
 export const serverEvents = {
+  /** A draw's masked state, to the screens and consoles following it. */
+  'draw:state': DrawScreenState,
+  /** The award ceremony's state (revealed winners only), to everyone following it. */
+  'awards:state': AwardsState,
   /** To the group's screens and the consoles. */
   'stage:program': ProgramView,
   /** To the consoles only: screens never see what is being prepared. */
   'stage:preview': PreviewView,
+  /** To every console: what the main stage shows now (sub-venue operators too). */
+  'stage:main': MainStageView,
+  /** To the consoles of the group's venue: a group now follows the main stage, or not. */
+  'stage:follow': FollowView,
   /** Right after connecting: who the hub takes this client for. */
   'hub:identity': IdentityView,
   /** To the waiting device only: its token, to keep and send in every handshake. */
@@ -133,6 +192,16 @@ export const serverEvents = {
   'leaderboard:update': Leaderboard,
   /** To a kiosk whose check-in point was set (or cleared) in the console. */
   'checkin:assigned': CheckpointAssigned,
+  /** The running order, to consoles that listed it, on every change. */
+  'programme:state': ProgrammeState,
+  /** Now and next, to `program` screens, on every change. */
+  'programme:board': ProgrammeBoard,
+  /** To every screen and kiosk of a venue on each raise and clear, and to each one as it connects. */
+  'emergency:state': VenueEmergency,
+  /** To one device: reload the page (staff pressed “reload” in the console). */
+  'device:reload': Type.Object({}),
+  /** To one device: show your name large for a while. */
+  'device:identify': DeviceIdentify,
 } as const satisfies Record<string, TSchema>;
 
 export type ClientCommand = keyof typeof clientCommands;

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 
 /** What a big screen can show. Each kind carries only its own fields. */
-export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'leaderboard', 'quiz', 'blank'] as const;
+export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'leaderboard', 'quiz', 'blank', 'program', 'countdown', 'draw', 'awards'] as const;
 export type SceneKind = (typeof SCENE_KINDS)[number];
 
 export const MESSAGE_TONES = ['info', 'celebrate', 'notice'] as const;
@@ -42,7 +42,32 @@ export const LeaderboardScene = Type.Object({ kind: Type.Literal('leaderboard'),
 /** A live quiz session as the hall sees it: join QR and PIN, question and countdown, reveal, leaderboard, podium. */
 export const QuizScene = Type.Object({ kind: Type.Literal('quiz'), sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
 
-export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, QuizScene, BlankScene]);
+/** Lobby screens: the running order's item on now (big) and the next few, with planned times. */
+export const ProgramScene = Type.Object({ kind: Type.Literal('program') }, strict);
+
+/** A big hh:mm:ss countdown to a set time (the launch), counted on the hub's clock; the end text at zero. */
+export const CountdownScene = Type.Object(
+  {
+    kind: Type.Literal('countdown'),
+    title: Type.String({ minLength: 1, maxLength: 80 }),
+    /** Epoch milliseconds, or an ISO time with its offset (2026-06-14T09:35:00+08:00). */
+    to: Type.Union([
+      Type.Integer({ minimum: 0 }),
+      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$', maxLength: 40 }),
+    ]),
+    endText: Type.Optional(Type.String({ maxLength: 80 })),
+  },
+  strict,
+);
+export type CountdownScene = Static<typeof CountdownScene>;
+
+/** A prize draw as the hall sees it: masked names rolling, then the winners landing one by one. */
+export const DrawScene = Type.Object({ kind: Type.Literal('draw'), drawId: Type.String({ pattern: '^D[0-9a-f]{8}$' }) }, strict);
+
+/** The award ceremony: category title, each winner revealed as the MC clicks, then the summary. */
+export const AwardsScene = Type.Object({ kind: Type.Literal('awards') }, strict);
+
+export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, QuizScene, BlankScene, ProgramScene, CountdownScene, DrawScene, AwardsScene]);
 export type Scene = Static<typeof Scene>;
 export type MessageScene = Static<typeof MessageScene>;
 export type JoinScene = Static<typeof JoinScene>;

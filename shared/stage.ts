@@ -12,11 +12,31 @@ export const SlotState = Type.Object({
   revision: Type.Integer({ minimum: 0 }),
   scene: Scene,
   changedAt: Type.Integer(),
+  /**
+   * Program only: the moment (hub clock) its screens put it on air, and the start a loop counts
+   * from. A take for several groups sets it a moment ahead, so every hall switches at once.
+   */
+  switchAt: Type.Optional(Type.Integer()),
 });
 export type SlotState = Static<typeof SlotState>;
 
-export const GroupStage = Type.Object({ groupId: Slug, program: SlotState, preview: SlotState });
+/** A group either shows what its operator takes (`own`) or mirrors the main stage's program (`main`). */
+export const FOLLOW_MODES = ['own', 'main'] as const;
+export const FollowMode = Type.Union(FOLLOW_MODES.map((mode) => Type.Literal(mode)));
+export type FollowMode = Static<typeof FollowMode>;
+
+export const GroupStage = Type.Object({ groupId: Slug, program: SlotState, preview: SlotState, follow: Type.Optional(FollowMode) });
 export type GroupStage = Static<typeof GroupStage>;
+
+/** What the main stage shows now: every console sees it, an operator of a sub-venue too. */
+export const MainStageView = Type.Object({
+  groupId: Slug,
+  name: Type.String(),
+  nameEn: Type.String(),
+  program: SlotState,
+  playlist: Type.Union([Playlist, Type.Null()]),
+});
+export type MainStageView = Static<typeof MainStageView>;
 
 /** What a screen needs to render its group's program, playlist resolved. */
 export const ProgramView = Type.Object({
@@ -42,6 +62,7 @@ export const ConsoleSnapshot = Type.Object({
   stages: Type.Array(GroupStage),
   playlists: Type.Array(Playlist),
   kioskUrl: Type.String(),
+  mainStage: Type.Optional(MainStageView),
 });
 export type ConsoleSnapshot = Static<typeof ConsoleSnapshot>;
 
@@ -60,3 +81,33 @@ export const TakeRequest = Type.Object(
   { additionalProperties: false },
 );
 export type TakeRequest = Static<typeof TakeRequest>;
+
+/**
+ * One scene to many groups at once (the launch, the award ceremony): the source group's preview,
+ * named by the revision the MC saw, goes on air in every listed group at one switch time.
+ */
+export const TakeAllRequest = Type.Object(
+  {
+    groupId: Slug,
+    previewRevision: Type.Integer({ minimum: 0 }),
+    groupIds: Type.Array(Slug, { minItems: 1, maxItems: 100, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type TakeAllRequest = Static<typeof TakeAllRequest>;
+
+export const TakeAllReply = Type.Object({
+  switchAt: Type.Integer(),
+  programs: Type.Array(Type.Object({ groupId: Slug, slot: SlotState })),
+});
+export type TakeAllReply = Static<typeof TakeAllReply>;
+
+export const FollowRequest = Type.Object({ groupId: Slug, follow: FollowMode }, { additionalProperties: false });
+export type FollowRequest = Static<typeof FollowRequest>;
+
+export const FollowView = Type.Object({ groupId: Slug, follow: FollowMode });
+export type FollowView = Static<typeof FollowView>;
+
+/** The hub's clock, for clients that measure their offset to it (NTP-style, over the socket). */
+export const ClockSyncReply = Type.Object({ serverNow: Type.Integer() });
+export type ClockSyncReply = Static<typeof ClockSyncReply>;

@@ -3,6 +3,9 @@ import type { StatsSnapshot } from '../../shared/stats.ts';
 import type { Leaderboard } from '../../shared/quiz.ts';
 import type { LiveState } from '../../shared/live.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { ProgrammeBoard } from '../../shared/programme.ts';
+import type { DrawScreenState } from '../../shared/draw.ts';
+import type { AwardsState } from '../../shared/awards.ts';
 
 interface DayFigures {
   day: string;
@@ -102,3 +105,108 @@ export function createLiveFollower(hub: HubConnection) {
   };
 }
 export type LiveFollower = ReturnType<typeof createLiveFollower>;
+
+// --- running order (programme) ---
+/** Now and next as a `program` screen shows them, with the hub's clock offset at their receipt. */
+export interface ProgrammeView {
+  board: ProgrammeBoard;
+  /** The hub's clock minus this page's when the board arrived (used where no hub clock is at hand). */
+  offset: number;
+}
+
+/**
+ * The running order followed by a screen: 'programme:watch' gives the board (the truth, after
+ * every reconnect), then every 'programme:board' at least as new.
+ */
+export function createProgrammeFollower(hub: HubConnection) {
+  let view = $state.raw<ProgrammeView | null>(null);
+  const apply = (board: ProgrammeBoard) => (view = { board, offset: board.serverNow - Date.now() });
+  hub.socket.on('programme:board', (board) => {
+    if (!view || board.revision >= view.board.revision) apply(board);
+  });
+  return {
+    get current() {
+      return view;
+    },
+    async watch() {
+      const ack = await hub.request('programme:watch', {});
+      if (ack.ok) apply(ack.data);
+    },
+  };
+}
+// --- end running order ---
+
+// --- prize draw and award ceremony ---
+/** A draw as a screen follows it, with the hub's clock offset (the winners land at times the hub set). */
+export interface DrawView {
+  state: DrawScreenState;
+  offset: number;
+}
+
+/**
+ * One draw followed: 'draw:watch' joins its room and returns its masked state, then every
+ * 'draw:state' at least as new. Watch again after each reconnect.
+ */
+export function createDrawFollower(hub: HubConnection) {
+  let view = $state.raw<DrawView | null>(null);
+  let drawId = $state<string | null>(null);
+  let problem = $state<ErrorCode | null>(null);
+  function apply(state: DrawScreenState) {
+    if (state.drawId !== drawId) return;
+    if (view?.state.drawId === state.drawId && state.revision < view.state.revision) return;
+    view = { state, offset: state.serverNow - Date.now() };
+  }
+  hub.socket.on('draw:state', apply);
+  return {
+    get current() {
+      return view?.state.drawId === drawId ? view : null;
+    },
+    get drawId() {
+      return drawId;
+    },
+    get problem() {
+      return problem;
+    },
+    async watch(id: string) {
+      drawId = id;
+      const ack = await hub.request('draw:watch', { drawId: id });
+      if (drawId !== id) return;
+      problem = ack.ok ? null : ack.code;
+      if (ack.ok) apply(ack.data);
+    },
+    forget() {
+      drawId = null;
+      view = null;
+      problem = null;
+    },
+    stop() {
+      hub.socket.off('draw:state', apply);
+    },
+  };
+}
+export type DrawFollower = ReturnType<typeof createDrawFollower>;
+
+/** The award ceremony followed: its state (revealed winners only) now, then every newer one. */
+export function createAwardsFollower(hub: HubConnection) {
+  let state = $state.raw<AwardsState | null>(null);
+  const apply = (next: AwardsState) => {
+    if (!state || next.revision >= state.revision) state = next;
+  };
+  hub.socket.on('awards:state', apply);
+  return {
+    get current() {
+      return state;
+    },
+    async watch() {
+      const ack = await hub.request('awards:watch', {});
+      if (ack.ok) apply(ack.data);
+    },
+    /** A state the page got as a reply (the MC's click): applied like a broadcast. */
+    adopt: apply,
+    stop() {
+      hub.socket.off('awards:state', apply);
+    },
+  };
+}
+export type AwardsFollower = ReturnType<typeof createAwardsFollower>;
+// --- end prize draw and award ceremony ---

@@ -20,6 +20,8 @@ const routes: Record<string, Page> = {
   '/kiosk/quiz': () => import('./quiz/QuizPage.svelte'),
   '/kiosk/live': () => import('./live/LivePage.svelte'),
 };
+// A paired kiosk shows the emergency notice over every page and reports its health; phones skip it.
+if (deviceToken.get()) (await import('./emergency/kiosk-duties.ts')).startKioskDuties();
 const load = routes[location.pathname.replace(/\/+$/, '')] ?? (() => import('./home/HomePage.svelte'));
 const { default: page } = await load();
 mount(page, { target: document.getElementById('app')! });

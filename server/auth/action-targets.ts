@@ -18,6 +18,7 @@ export function createTargetResolver(db: Db) {
     switch (action) {
       case 'stage:watch':
       case 'stage:prepare':
+      case 'stage:follow':
       case 'stage:take': {
         const group = findGroup(db, String(input.groupId));
         if (!group) throw new HubError('UNKNOWN_GROUP', `no display group "${String(input.groupId)}"`);
@@ -25,6 +26,8 @@ export function createTargetResolver(db: Db) {
       }
       case 'device:approve':
         return { venueId: String(input.venueId) };
+      case 'device:reload':
+      case 'device:identify':
       case 'device:assign':
       case 'device:revoke': {
         const device = findDevice(db, String(input.deviceId));
@@ -40,6 +43,10 @@ export function createTargetResolver(db: Db) {
         if (venues.size !== 1) throw new HubError('BAD_PAYLOAD', 'one upload holds the scans of one venue');
         return { venueId: [...venues][0] };
       }
+      // A raise or clear may name several venues: emergency-commands.ts checks each with the same guard.
+      case 'emergency:raise':
+      case 'emergency:clear':
+        return undefined;
       default:
         return undefined;
     }

@@ -4,6 +4,9 @@ import type { Db } from '../store/database.ts';
 import { saveSlot } from '../stage/stage-queries.ts';
 import { DEMO_CHECKPOINTS, DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
 import type { ManifestEntry } from './media-manifest.ts';
+import { seedDemoProgramme } from './demo-programme.ts';
+import { DEMO_AWARDS } from './demo-awards.ts';
+import { createAwardsStore } from '../awards/awards-store.ts';
 
 
 export const DEMO_MEDIA_DIR = path.join(import.meta.dirname, 'media');
@@ -33,6 +36,8 @@ export function seedDemoContent(db: Db, mediaDir = DEMO_MEDIA_DIR, now = Date.no
       saveSlot(db, g.id, 'program', { revision: 1, scene: g.program, changedAt: now });
       saveSlot(db, g.id, 'preview', { revision: 2, scene: g.preview, changedAt: now });
     });
+    seedDemoProgramme(db, now);
+    createAwardsStore(db).replace(DEMO_AWARDS);
   })();
   return true;
 }

@@ -42,3 +42,16 @@ export function findPlaylist(db: Db, playlistId: string): Playlist | undefined {
   const items = db.prepare(`${ITEMS_SQL} WHERE pi.playlist_id = ? ORDER BY pi.position`).all(playlistId) as ItemRow[];
   return { id: list.id, name: list.name, nameEn: list.name_en, items: items.map(toItem) };
 }
+
+/** Creates a playlist or replaces its name and items, in one transaction. */
+export function savePlaylist(db: Db, playlist: { id: string; name: string; nameEn: string; mediaIds: string[] }): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO playlists (id, name, name_en) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en`,
+    ).run(playlist.id, playlist.name, playlist.nameEn);
+    db.prepare('DELETE FROM playlist_items WHERE playlist_id = ?').run(playlist.id);
+    const item = db.prepare('INSERT INTO playlist_items (playlist_id, position, media_id) VALUES (?, ?, ?)');
+    playlist.mediaIds.forEach((mediaId, position) => item.run(playlist.id, position, mediaId));
+  })();
+}

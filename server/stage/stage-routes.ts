@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { GroupParams, PrepareBody, TakeBody } from '../../shared/rest.ts';
-import { ConsoleSnapshot, SlotState } from '../../shared/stage.ts';
+import { ConsoleSnapshot, FollowMode, FollowView, SlotState, TakeAllReply, TakeAllRequest } from '../../shared/stage.ts';
+import { Type } from '@sinclair/typebox';
 import type { StageService } from './stage-service.ts';
 import { visibleVenues } from '../auth/guard.ts';
 import { actorOf } from '../auth/identity.ts';
@@ -23,5 +24,20 @@ export async function stageRoutes(app: FastifyInstance, { stage }: { stage: Stag
     { config: { action: 'stage:take' }, schema: { params: GroupParams, body: TakeBody, response: { 200: SlotState } } },
     (request) =>
       stage.take({ groupId: request.params.groupId, previewRevision: request.body.previewRevision }, actorOf(request.identity, request.ip)),
+  );
+
+  app.post<{ Body: Static<typeof TakeAllRequest> }>(
+    '/api/stage/take-all',
+    { config: { action: 'stage:take-all' }, schema: { body: TakeAllRequest, response: { 200: TakeAllReply } } },
+    (request) => stage.takeAll(request.body, actorOf(request.identity, request.ip)),
+  );
+
+  app.put<{ Params: Static<typeof GroupParams>; Body: { follow: FollowMode } }>(
+    '/api/groups/:groupId/follow',
+    {
+      config: { action: 'stage:follow' },
+      schema: { params: GroupParams, body: Type.Object({ follow: FollowMode }, { additionalProperties: false }), response: { 200: FollowView } },
+    },
+    (request) => stage.follow({ groupId: request.params.groupId, follow: request.body.follow }, actorOf(request.identity, request.ip)),
   );
 }

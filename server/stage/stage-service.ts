@@ -1,18 +1,45 @@
 import type { Db } from '../store/database.ts';
 import type { Scene } from '../../shared/scenes.ts';
-import type { ConsoleSnapshot, PrepareRequest, PreviewView, ProgramView, ScreenSnapshot, SlotState, TakeRequest } from '../../shared/stage.ts';
+import type {
+  ConsoleSnapshot,
+  FollowRequest,
+  FollowView,
+  MainStageView,
+  PrepareRequest,
+  PreviewView,
+  ProgramView,
+  ScreenSnapshot,
+  SlotState,
+  TakeAllReply,
+  TakeAllRequest,
+  TakeRequest,
+} from '../../shared/stage.ts';
 import { HubError } from '../hub-error.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/identity.ts';
 import { findPlaylist, listPlaylists } from '../media/playlist-queries.ts';
 import { findGroup, listVenues } from '../venues/venue-queries.ts';
-import { listGroupStates, loadGroupState, saveSlot } from './stage-queries.ts';
-import { prepareScene, takePreview, toGroupStage, type GroupState } from './stage-rules.ts';
+import { followersOfMain, listGroupStates, loadGroupState, mainStageGroupId, saveSlot, setFollow } from './stage-queries.ts';
+import {
+  checkFollow,
+  checkPreview,
+  mirrorProgram,
+  prepareScene,
+  putOnAir,
+  switchTimeFor,
+  TAKE_LEAD_MS,
+  takePreview,
+  toGroupStage,
+  type GroupState,
+} from './stage-rules.ts';
 
 /** Where stage changes go once stored: the group's screens and the consoles of its venue. */
 export interface StageBroadcaster {
   program(view: ProgramView, venueId: string): void;
   preview(view: PreviewView, venueId: string): void;
+  /** What the main stage shows now, to every console (sub-venue operators follow it). */
+  main(view: MainStageView): void;
+  follow(view: FollowView, venueId: string): void;
 }
 
 export interface StageService {
@@ -21,6 +48,9 @@ export interface StageService {
   overview(venueIds: string[] | null): ConsoleSnapshot;
   prepare(request: PrepareRequest, actor: Actor): SlotState;
   take(request: TakeRequest, actor: Actor): SlotState;
+  /** One scene on air in many groups, every screen switching at the same moment. */
+  takeAll(request: TakeAllRequest, actor: Actor): TakeAllReply;
+  follow(request: FollowRequest, actor: Actor): FollowView;
 }
 
 /** The stage domain: decide (stage-rules), store (stage-queries), then broadcast. */
@@ -43,11 +73,38 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
     }
   }
 
+  const playlistOf = (scene: Scene) => (scene.kind === 'loop' ? (findPlaylist(db, scene.playlistId) ?? null) : null);
+
   function programView(state: GroupState): ProgramView {
-    const scene = state.program.scene;
-    const playlist = scene.kind === 'loop' ? (findPlaylist(db, scene.playlistId) ?? null) : null;
-    return { groupId: state.groupId, slot: state.program, playlist };
+    return { groupId: state.groupId, slot: state.program, playlist: playlistOf(state.program.scene) };
   }
+
+  function mainView(): MainStageView | undefined {
+    const mainId = mainStageGroupId(db);
+    const group = mainId ? findGroup(db, mainId) : undefined;
+    if (!mainId || !group) return undefined;
+    const { program } = stateOf(mainId);
+    return { groupId: mainId, name: group.name, nameEn: group.nameEn, program, playlist: playlistOf(program.scene) };
+  }
+
+  /**
+   * Stores new programs (with their audit line) in one transaction, then tells every screen and
+   * console. The main stage's followers get its new program as their own.
+   */
+  function air(states: GroupState[], audit: () => void): void {
+    db.transaction(() => {
+      for (const state of states) saveSlot(db, state.groupId, 'program', state.program);
+      audit();
+    })();
+    const mainId = mainStageGroupId(db);
+    for (const state of states) {
+      broadcast.program(programView(state), venueOf(state.groupId));
+      if (state.groupId === mainId) broadcast.main(mainView()!);
+    }
+  }
+
+  /** The groups that mirror `groupId` when it changes (only the main stage has followers). */
+  const followersOf = (groupId: string): GroupState[] => (groupId === mainStageGroupId(db) ? followersOfMain(db, groupId).map(stateOf) : []);
 
   return {
     screenSnapshot(groupId) {
@@ -60,11 +117,13 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
     overview(venueIds) {
       const venues = listVenues(db).filter((venue) => venueIds === null || venueIds.includes(venue.id));
       const groupIds = new Set(venues.flatMap((venue) => venue.groups.map((group) => group.id)));
+      const main = mainView();
       return {
         venues,
         stages: listGroupStates(db).filter((state) => groupIds.has(state.groupId)).map(toGroupStage),
         playlists: listPlaylists(db),
         kioskUrl: kioskUrl(),
+        ...(main ? { mainStage: main } : {}),
       };
     },
 
@@ -81,14 +140,54 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
     },
 
     take({ groupId, previewRevision }, actor) {
-      const next = takePreview(stateOf(groupId), previewRevision, now());
+      const at = now();
+      const followers = followersOf(groupId);
+      const next = takePreview(stateOf(groupId), previewRevision, at, switchTimeFor(1 + followers.length, at));
       checkReferences(next.program.scene);
-      db.transaction(() => {
-        saveSlot(db, groupId, 'program', next.program);
-        recordAudit(db, actor, 'stage:take', `group:${groupId}`, { revision: next.program.revision, scene: next.program.scene });
-      })();
-      broadcast.program(programView(next), venueOf(groupId));
+      const mirrors = followers.map((follower) => mirrorProgram(follower, next.program, at));
+      air([next, ...mirrors], () =>
+        recordAudit(db, actor, 'stage:take', `group:${groupId}`, {
+          revision: next.program.revision,
+          scene: next.program.scene,
+          ...(mirrors.length ? { followers: mirrors.map((state) => state.groupId), switchAt: next.program.switchAt } : {}),
+        }),
+      );
       return next.program;
+    },
+
+    takeAll({ groupId, previewRevision, groupIds }, actor) {
+      const source = stateOf(groupId);
+      checkPreview(source, previewRevision);
+      const scene = source.preview.scene;
+      checkReferences(scene);
+      // Every group is checked before anything is stored: an unknown one changes nothing.
+      const targets = groupIds.map(stateOf);
+      const mainId = mainStageGroupId(db);
+      if (mainId && groupIds.includes(mainId)) targets.push(...followersOf(mainId).filter((follower) => !groupIds.includes(follower.groupId)));
+      const at = now();
+      const switchAt = at + TAKE_LEAD_MS;
+      const aired = targets.map((state) => putOnAir(state, scene, at, switchAt));
+      air(aired, () =>
+        recordAudit(db, actor, 'stage:take-all', `group:${groupId}`, { groups: aired.map((state) => state.groupId), scene, switchAt, previewRevision }),
+      );
+      return { switchAt, programs: aired.map((state) => ({ groupId: state.groupId, slot: state.program })) };
+    },
+
+    follow({ groupId, follow }, actor) {
+      const state = stateOf(groupId);
+      const mainId = mainStageGroupId(db);
+      checkFollow(groupId, mainId, follow);
+      if (state.follow === follow) return { groupId, follow };
+      const mirrored = follow === 'main' && mainId ? mirrorProgram({ ...state, follow }, stateOf(mainId).program, now()) : undefined;
+      db.transaction(() => {
+        setFollow(db, groupId, follow);
+        if (mirrored) saveSlot(db, groupId, 'program', mirrored.program);
+        recordAudit(db, actor, 'stage:follow', `group:${groupId}`, { follow });
+      })();
+      const venueId = venueOf(groupId);
+      broadcast.follow({ groupId, follow }, venueId);
+      if (mirrored) broadcast.program(programView(mirrored), venueId);
+      return { groupId, follow };
     },
   };
 }

@@ -316,4 +316,134 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX live_players_by_arrival ON live_players(session_id, joined_at);
     `,
   },
+  {
+    version: 8,
+    name: 'the emergency override: notices and each venue’s current one',
+    sql: `
+      CREATE TABLE emergencies (
+        id TEXT PRIMARY KEY,
+        preset TEXT,
+        tone TEXT NOT NULL,
+        title_json TEXT NOT NULL,
+        body_json TEXT NOT NULL,
+        venue_ids_json TEXT NOT NULL,
+        raised_at INTEGER NOT NULL,
+        raised_by TEXT NOT NULL,
+        -- set once the last of its venues is cleared
+        cleared_at INTEGER
+      );
+      -- what each venue's devices must show: a restarted hub reads it, so the notice stays until cleared
+      CREATE TABLE venue_emergencies (
+        venue_id TEXT PRIMARY KEY REFERENCES venues(id),
+        revision INTEGER NOT NULL,
+        emergency_id TEXT REFERENCES emergencies(id)
+      );
+    `,
+  },
+  {
+    version: 9,
+    name: 'prize draws with their checkable record; award categories, winners and the ceremony’s step',
+    sql: `
+      CREATE TABLE draws (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        prize TEXT NOT NULL,
+        pool_json TEXT NOT NULL,
+        include_past_winners INTEGER NOT NULL,
+        pool_size INTEGER NOT NULL,
+        -- SHA-256 of the sorted member ids joined with a line feed; members_json keeps that list,
+        -- so the hash and the winners can be checked against it at any time
+        pool_hash TEXT NOT NULL,
+        members_json TEXT NOT NULL,
+        winner_count INTEGER NOT NULL,
+        random_source TEXT NOT NULL,
+        -- masked names the screens roll through before the reveal
+        sample_json TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revealed_at INTEGER
+      );
+      CREATE INDEX draws_by_day ON draws(day, created_at);
+      CREATE TABLE draw_winners (
+        draw_id TEXT NOT NULL REFERENCES draws(id),
+        position INTEGER NOT NULL,
+        member_id TEXT NOT NULL,
+        -- as screens may show them: a nickname or a masked real name, a masked number
+        display_name TEXT NOT NULL,
+        masked_mobile TEXT,
+        PRIMARY KEY (draw_id, position),
+        UNIQUE (draw_id, member_id)
+      );
+      CREATE INDEX draw_winners_by_member ON draw_winners(member_id);
+      CREATE TABLE award_categories (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        title_en TEXT NOT NULL
+      );
+      CREATE TABLE award_winners (
+        category_id TEXT NOT NULL REFERENCES award_categories(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        PRIMARY KEY (category_id, position)
+      );
+      -- one row: the step the MC has clicked to (-1: not started) and the revision every change bumps
+      CREATE TABLE award_ceremony (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        step INTEGER NOT NULL,
+        revision INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      INSERT INTO award_ceremony (id, step, revision, updated_at) VALUES (1, -1, 0, 0);
+    `,
+  },
+  {
+    version: 10,
+    name: 'running order: programme items and the MC’s pointer',
+    sql: `
+      -- the day's items; start as minutes after midnight on the event day (Beijing time)
+      CREATE TABLE programme_items (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_en TEXT NOT NULL DEFAULT '',
+        performers TEXT NOT NULL DEFAULT '',
+        start_min INTEGER NOT NULL CHECK (start_min BETWEEN 0 AND 1439),
+        length_min INTEGER NOT NULL CHECK (length_min BETWEEN 1 AND 240),
+        scene_json TEXT NOT NULL,
+        group_ids_json TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        updated_at INTEGER NOT NULL
+      );
+      -- one row: which item is on (the MC's pointer), since when, and the revision every change bumps
+      CREATE TABLE programme_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision INTEGER NOT NULL,
+        current_id TEXT,
+        started_at INTEGER
+      );
+      INSERT INTO programme_state (id, revision) VALUES (1, 0);
+    `,
+  },
+  {
+    version: 11,
+    name: 'uploaded media files, switch times of takes, groups that follow the main stage',
+    sql: `
+      -- an uploaded file: stored as DATA_DIR/media/<sha256>.<ext>, one row per distinct content
+      CREATE TABLE media_files (
+        media_id TEXT PRIMARY KEY REFERENCES media(id),
+        sha256 TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL CHECK (type IN ('mp4', 'webm', 'jpeg', 'png')),
+        bytes INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        uploaded_at INTEGER NOT NULL,
+        uploaded_by TEXT NOT NULL
+      );
+      -- when screens put a program on air (hub clock); a loop counts from it
+      ALTER TABLE stage_slots ADD COLUMN switch_at INTEGER;
+      -- 'main': the group mirrors the main stage's program
+      ALTER TABLE display_groups ADD COLUMN follow TEXT NOT NULL DEFAULT 'own' CHECK (follow IN ('own', 'main'));
+    `,
+  },
 ];

@@ -47,12 +47,23 @@ export async function appStatic(app: FastifyInstance, { appsDir }: { appsDir: st
   }
 }
 
-/** Media that ship with the app (the demo loop). Names are stable, so a day's cache is right. */
-export async function mediaStatic(app: FastifyInstance, { demoMediaDir }: { demoMediaDir: string }): Promise<void> {
+/**
+ * Media for loops, with Range requests (a video element seeks by them). Those that ship with the
+ * app (the demo loop) have stable names, so a day's cache is right; uploaded files are named by
+ * their content hash, so a screen may keep them for good.
+ */
+export async function mediaStatic(app: FastifyInstance, { demoMediaDir, uploadedMediaDir }: { demoMediaDir: string; uploadedMediaDir: string }): Promise<void> {
   await app.register(fastifyStatic, {
     root: demoMediaDir,
     prefix: '/media/demo/',
     decorateReply: false,
     maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: uploadedMediaDir,
+    prefix: '/media/files/',
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable'),
   });
 }

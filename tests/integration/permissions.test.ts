@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/ack.ts';
 import { isAllowed, PERMISSIONS, type Action, type Principal } from '../../shared/permissions.ts';
 import type { ConsoleSnapshot } from '../../shared/stage.ts';
 import { connectClient, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
+import { samplePng } from '../support/media-samples.ts';
 
 /**
  * Role × action: every socket event and every REST route, tried by every kind of caller, is
@@ -110,6 +112,22 @@ afterAll(async () => {
   await running.close();
 });
 
+/** A draw anyone allowed can make: a checked-in visitor in the pool, earlier winners included, the current revision. */
+async function drawRequest() {
+  await onOwnSocket(admin, 'checkin:scan', scan('taihu'));
+  const { revision } = await onOwnSocket<{ revision: number }>(admin, 'draw:pools', {});
+  return { pool: { kind: 'checked-in' }, prize: '权限测试奖', count: 1, includePastWinners: true, revision };
+}
+const drawMade = async () => onOwnSocket<{ drawId: string; revision: number }>(admin, 'draw:run', await drawRequest());
+
+async function awardsWorkbook(): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('获奖名单');
+  sheet.addRow(['奖项', '获奖者', '单位']);
+  sheet.addRow(['优秀组织单位', '台湖镇人民政府', '通州区']);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
 /** The socket form of each action, with a payload inside the caller's reach. */
 const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupId: string; venueId: string }) => Promise<Ack<unknown>>>> = {
   'stage:overview': (p) => request(sockets[p]!, 'stage:overview', {}),
@@ -117,6 +135,10 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'stage:prepare': (p, where) =>
     request(sockets[p]!, 'stage:prepare', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `来自 ${p}`, body: '' } }),
   'stage:take': async (p, where) => request(sockets[p]!, 'stage:take', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId) }),
+  'stage:take-all': async (p, where) =>
+    request(sockets[p]!, 'stage:take-all', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId), groupIds: [where.groupId] }),
+  'stage:follow': (p, where) => request(sockets[p]!, 'stage:follow', { groupId: where.groupId, follow: 'own' }),
+  'clock:sync': (p) => request(sockets[p]!, 'clock:sync', {}),
   'pairing:start': (p) => request(sockets[p]!, 'pairing:start', { kind: 'screen' }),
   'visitor:register': (p) => request(sockets[p]!, 'visitor:register', REGISTRATION),
   'checkin:setup': (p) => request(sockets[p]!, 'checkin:setup', {}),
@@ -155,6 +177,38 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'stats:watch': (p) => request(sockets[p]!, 'stats:watch', {}),
   'checkin:scan': (p, where) => request(sockets[p]!, 'checkin:scan', scan(where.venueId)),
   'checkin:upload': (p, where) => request(sockets[p]!, 'checkin:upload', { scans: [scan(where.venueId), scan(where.venueId)] }),
+  'programme:list': (p) => request(sockets[p]!, 'programme:list', {}),
+  'programme:watch': (p) => request(sockets[p]!, 'programme:watch', {}),
+  // An edit that keeps the start: allowed at any hour of the day the test runs.
+  'programme:save': (p) =>
+    request(sockets[p]!, 'programme:save', { id: 'pi-draw', title: `幸运抽奖 ${p}`, start: '10:50', lengthMin: 10, scene: { kind: 'blank' } }),
+  'programme:remove': (p) => request(sockets[p]!, 'programme:remove', { id: 'pi-awards' }),
+  'programme:advance': async (p) =>
+    request(sockets[p]!, 'programme:advance', { revision: (await onOwnSocket<{ revision: number }>(admin, 'programme:list', {})).revision }),
+  'emergency:raise': (p, where) => request(sockets[p]!, 'emergency:raise', { venueIds: [where.venueId], preset: 'allClear' }),
+  'emergency:clear': async (p, where) => {
+    await onOwnSocket(admin, 'emergency:raise', { venueIds: [where.venueId], preset: 'allClear' });
+    return request(sockets[p]!, 'emergency:clear', { venueIds: [where.venueId] });
+  },
+  'emergency:status': (p) => request(sockets[p]!, 'emergency:status', {}),
+  'emergency:shown': (p) => request(sockets[p]!, 'emergency:shown', { revision: 0, emergencyId: null }),
+  'device:heartbeat': (p) => request(sockets[p]!, 'device:heartbeat', { scene: 'home', revision: null, appVersion: '0.1.0', outboxSize: 0, lastError: null }),
+  'draw:pools': (p) => request(sockets[p]!, 'draw:pools', {}),
+  'draw:run': async (p) => request(sockets[p]!, 'draw:run', await drawRequest()),
+  'draw:reveal': async (p) => {
+    const draw = await drawMade();
+    return request(sockets[p]!, 'draw:reveal', { drawId: draw.drawId, revision: draw.revision });
+  },
+  'draw:list': (p) => request(sockets[p]!, 'draw:list', {}),
+  'draw:verify': async (p) => request(sockets[p]!, 'draw:verify', { drawId: (await drawMade()).drawId }),
+  'draw:watch': async (p) => request(sockets[p]!, 'draw:watch', { drawId: (await drawMade()).drawId }),
+  'awards:list': (p) => request(sockets[p]!, 'awards:list', {}),
+  'awards:save': async (p) => {
+    const list = await onOwnSocket<{ revision: number; categories: { title: string; titleEn: string; winners: unknown[] }[] }>(admin, 'awards:list', {});
+    return request(sockets[p]!, 'awards:save', { categories: list.categories.map(({ title, titleEn, winners }) => ({ title, titleEn, winners })), revision: list.revision });
+  },
+  'awards:step': async (p) => request(sockets[p]!, 'awards:step', { action: 'reset', revision: (await onOwnSocket<{ revision: number }>(admin, 'awards:watch', {})).revision }),
+  'awards:watch': (p) => request(sockets[p]!, 'awards:watch', {}),
 };
 
 describe('socket events', () => {
@@ -196,6 +250,9 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   },
   'live:results': async (s) => api(running.base, s).get(`/api/live/${(await liveSession()).sessionId}/results.xlsx`),
   'bank:list': (s) => api(running.base, s).get('/api/bank'),
+  'media:list': (s) => api(running.base, s).get('/api/media'),
+  'media:upload': (s) => api(running.base, s).post('/api/media?name=perm.png', samplePng(2, 2, [Math.floor(Math.random() * 255), 1, 2]), { 'content-type': 'application/octet-stream' }),
+  'playlist:edit': (s) => api(running.base, s).put('/api/playlists/perm-list', { name: '权限测试', nameEn: 'Permissions', mediaIds: ['demo-fire-lanes'] }),
   'bank:edit': async (s) => {
     const question = JSON.parse(running.hub.db.prepare("SELECT body_json FROM questions WHERE id = 'fire-001'").pluck().get() as string) as { id: string };
     return api(running.base, s).put(`/api/bank/questions/${question.id}`, question);
@@ -210,6 +267,15 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   'pass:keys': (s) => api(running.base, s).get('/api/pass-keys'),
   'visitor:export': (s, where) => api(running.base, s).get(`/api/exports/checkins.csv?venueId=${where.venueId}`),
   'visitor:erase': (s) => api(running.base, s).post('/api/visitors/erase-personal-data'),
+  'device:reload': async (s, where) => {
+    const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
+    return api(running.base, s).post(`/api/devices/${deviceId}/reload`);
+  },
+  'device:identify': async (s, where) => {
+    const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
+    return api(running.base, s).post(`/api/devices/${deviceId}/identify`);
+  },
+  'awards:import': async (s) => api(running.base, s).post('/api/awards/import?name=awards.xlsx', await awardsWorkbook(), { 'content-type': 'application/octet-stream' }),
 };
 
 describe('REST routes', () => {

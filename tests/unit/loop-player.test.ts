@@ -1,40 +1,112 @@
-import { expect, test } from 'vitest';
-import { startLoop, type LoopLayers } from '../../display/src/scenes/loop-player.ts';
+import { describe, expect, test } from 'vitest';
+import { startLoop, type LoopClock, type LoopLayers } from '../../display/src/scenes/loop-player.ts';
+import { cycleDistance, cyclePosition, nextSlot, slotAt, videoCorrection } from '../../display/src/scenes/loop-schedule.ts';
 import type { MediaItem } from '../../shared/media.ts';
 
-const item = (id: string): MediaItem => ({ id, kind: 'image', url: `/${id}.jpg`, title: id, titleEn: id, durationMs: 1000 });
+const item = (id: string, durationMs = 1000): MediaItem => ({ id, kind: 'image', url: `/${id}.jpg`, title: id, titleEn: id, durationMs });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-test('the next item loads on the other layer only once the current one is on screen, and a slow load holds the current picture', async () => {
-  const steps: string[] = [];
-  const pending = new Map<string, () => void>();
-  const waitFor = (key: string) => new Promise<void>((resolve) => pending.set(key, resolve));
-  const release = (key: string) => pending.get(key)!();
-  const layers: LoopLayers = {
-    load: async (layer, media) => {
-      steps.push(`load ${media.id}@${layer}`);
-      if (media.id === 'c') await waitFor('load c');
-    },
-    show: async (layer, media) => {
-      steps.push(`show ${media.id}@${layer}`);
-      return { done: waitFor(`show ${media.id}`) };
+/** A hub clock the test moves by hand; `until` resolves when the clock passes the time. */
+function fakeClock(start: number) {
+  let now = start;
+  const waiting: { at: number; resolve: () => void }[] = [];
+  const clock: LoopClock = {
+    now: () => now,
+    until: (at) => new Promise<void>((resolve) => (at <= now ? resolve() : waiting.push({ at, resolve }))),
+  };
+  return {
+    clock,
+    set(at: number) {
+      now = at;
+      for (const wait of waiting.filter((w) => w.at <= now)) (waiting.splice(waiting.indexOf(wait), 1), wait.resolve());
     },
   };
-  const stop = startLoop([item('a'), item('b'), item('c')], layers);
-  await settle();
-  expect(steps).toEqual(['load a@0', 'show a@0', 'load b@1']);
-  release('show a');
-  await settle();
-  expect(steps.slice(3)).toEqual(['show b@1', 'load c@0']);
-  release('show b');
-  await settle();
-  // b is done but c is not ready: nothing new is shown (b stays on screen), no black gap.
-  expect(steps).toHaveLength(5);
-  release('load c');
-  await settle();
-  expect(steps.slice(5)).toEqual(['show c@0', 'load a@1']);
-  stop();
-  release('show c');
-  await settle();
-  expect(steps).toHaveLength(7);
+}
+
+describe('loop schedule', () => {
+  const durations = [8000, 6978, 8000];
+  test('the item on air follows from the epoch and the lengths alone, cycle after cycle', () => {
+    expect(slotAt(durations, 1_000, 1_000)).toEqual({ index: 0, startAt: 1_000, endAt: 9_000 });
+    expect(slotAt(durations, 1_000, 9_000)).toEqual({ index: 1, startAt: 9_000, endAt: 15_978 });
+    expect(slotAt(durations, 1_000, 20_000)).toEqual({ index: 2, startAt: 15_978, endAt: 23_978 });
+    // Three cycles later, the same item at the same point.
+    const later = slotAt(durations, 1_000, 20_000 + 3 * 22_978);
+    expect(later.index).toBe(2);
+    expect(20_000 + 3 * 22_978 - later.startAt).toBe(20_000 - 15_978);
+    expect(nextSlot(durations, later)).toEqual({ index: 0, startAt: later.endAt, endAt: later.endAt + 8000 });
+  });
+
+  test('positions on the cycle, and the distance between two screens across the cycle’s end', () => {
+    expect(cyclePosition(durations, 1, 500)).toBe(8500);
+    expect(cycleDistance(durations, 22_970, 10)).toBe(18);
+    expect(cycleDistance(durations, 8500, 8450)).toBe(50);
+  });
+
+  test('a video on time is left alone, a small drift is nudged by the rate, a large one seeks', () => {
+    expect(videoCorrection(10, 10.02)).toEqual({ seekTo: null, rate: 1 });
+    expect(videoCorrection(10, 10.2)).toEqual({ seekTo: null, rate: 0.9 });
+    expect(videoCorrection(10, 9.9)).toEqual({ seekTo: null, rate: 1.05 });
+    expect(videoCorrection(10, 10.5)).toEqual({ seekTo: 10, rate: 1 });
+    expect(videoCorrection(10, 8)).toEqual({ seekTo: 10, rate: 1 });
+  });
+});
+
+describe('loop player', () => {
+  test('items switch at their scheduled time; the next loads on the other layer while one shows; a slow load holds the picture', async () => {
+    const steps: string[] = [];
+    const pending = new Map<string, () => void>();
+    const waitFor = (key: string) => new Promise<void>((resolve) => pending.set(key, resolve));
+    const layers: LoopLayers = {
+      load: async (layer, media) => {
+        steps.push(`load ${media.id}@${layer}`);
+        if (media.id === 'c') await waitFor('load c');
+      },
+      show: async (layer, media, slot) => void steps.push(`show ${media.id}@${layer} from ${slot.startAt}`),
+    };
+    const time = fakeClock(10_000);
+    const stop = startLoop([item('a'), item('b'), item('c')], layers, time.clock, 10_000);
+    await settle();
+    expect(steps).toEqual(['load a@0', 'show a@0 from 10000', 'load b@1']);
+    time.set(10_500);
+    await settle();
+    expect(steps).toHaveLength(3);
+    time.set(11_000);
+    await settle();
+    expect(steps.slice(3)).toEqual(['show b@1 from 11000', 'load c@0']);
+    time.set(12_000);
+    await settle();
+    // b's run is over but c is not ready: nothing new is shown (b stays on screen), no black gap.
+    expect(steps).toHaveLength(5);
+    time.set(12_400);
+    pending.get('load c')!();
+    await settle();
+    // c comes late, but for the rest of its own run: its run still began at 12000, as on every other screen.
+    expect(steps.slice(5)).toEqual(['show c@0 from 12000', 'load a@1']);
+    stop();
+    time.set(13_000);
+    await settle();
+    expect(steps).toHaveLength(7);
+  });
+
+  test('a screen that starts late, or loads slower than an item lasts, joins at the item the group shows now', async () => {
+    const steps: string[] = [];
+    let slowUntil = 0;
+    const time = fakeClock(0);
+    const layers: LoopLayers = {
+      load: async (layer, media) => {
+        steps.push(`load ${media.id}@${layer}`);
+        // A load that takes 2.5 s of hub time.
+        if (time.clock.now() < slowUntil) time.set(slowUntil);
+      },
+      show: async (layer, media, slot) => void steps.push(`show ${media.id}@${layer} from ${slot.startAt}`),
+    };
+    // On air since 0; this screen starts at 4500: item e (4000–5000).
+    time.set(4_500);
+    slowUntil = 6_600;
+    const stop = startLoop(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => item(id)), layers, time.clock, 0);
+    await settle();
+    // e took until 6600, past its run: the screen loads g (6000–7000) instead and shows it.
+    expect(steps.slice(0, 3)).toEqual(['load e@0', 'load g@0', 'show g@0 from 6000']);
+    stop();
+  });
 });

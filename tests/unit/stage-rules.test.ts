@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_SLOT, prepareScene, takePreview, type GroupState } from '../../server/stage/stage-rules.ts';
+import { checkFollow, EMPTY_SLOT, mirrorProgram, prepareScene, putOnAir, switchTimeFor, TAKE_LEAD_MS, takePreview, type GroupState } from '../../server/stage/stage-rules.ts';
 import { HubError } from '../../server/hub-error.ts';
 
-const fresh = (): GroupState => ({ groupId: 'main-stage', revision: 0, program: EMPTY_SLOT, preview: EMPTY_SLOT });
+const fresh = (groupId = 'main-stage'): GroupState => ({ groupId, revision: 0, follow: 'own', program: EMPTY_SLOT, preview: EMPTY_SLOT });
 const message = { kind: 'message', tone: 'info', title: '欢迎', body: '' } as const;
 
 describe('stage rules', () => {
@@ -16,7 +16,7 @@ describe('stage rules', () => {
   test('take copies the preview to the program with a newer revision, keeping the preview', () => {
     const prepared = prepareScene(fresh(), message, 1000);
     const taken = takePreview(prepared, prepared.preview.revision, 2000);
-    expect(taken.program).toEqual({ revision: 2, scene: message, changedAt: 2000 });
+    expect(taken.program).toEqual({ revision: 2, scene: message, changedAt: 2000, switchAt: 2000 });
     expect(taken.preview).toEqual(prepared.preview);
   });
 
@@ -42,5 +42,28 @@ describe('stage rules', () => {
     } catch (error) {
       expect((error as HubError).code).toBe('PREVIEW_CHANGED');
     }
+  });
+
+  test('a follower mirrors the main stage with its own revision, switching and counting its loop from the main stage’s moment', () => {
+    const main = takePreview(prepareScene(fresh(), message, 1000), 1, 2000, 3500);
+    let follower = fresh('songzhuang-hall');
+    for (let i = 0; i < 7; i++) follower = prepareScene(follower, { kind: 'blank' }, i);
+    const mirrored = mirrorProgram({ ...follower, follow: 'main' }, main.program, 2001);
+    expect(mirrored.program).toEqual({ revision: 8, scene: message, changedAt: 2001, switchAt: 3500 });
+    // An older slot without a switch time counts from when it changed.
+    expect(mirrorProgram(follower, EMPTY_SLOT, 5).program.switchAt).toBe(0);
+  });
+
+  test('a group that follows the main stage takes nothing of its own; the main stage cannot follow itself', () => {
+    const following: GroupState = { ...prepareScene(fresh('lobby'), message, 1), follow: 'main' };
+    expect(() => takePreview(following, 1, 2)).toThrow(expect.objectContaining({ code: 'STAGE_FOLLOWING' }));
+    expect(() => checkFollow('main-stage', 'main-stage', 'main')).toThrow(expect.objectContaining({ code: 'STAGE_FOLLOW_SELF' }));
+    expect(() => checkFollow('main-stage', 'main-stage', 'own')).not.toThrow();
+  });
+
+  test('one group switches at once; several switch together a moment ahead', () => {
+    expect(switchTimeFor(1, 10_000)).toBe(10_000);
+    expect(switchTimeFor(3, 10_000)).toBe(10_000 + TAKE_LEAD_MS);
+    expect(putOnAir(fresh(), message, 1, 99).program).toEqual({ revision: 1, scene: message, changedAt: 1, switchAt: 99 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Ack } from '../../../shared/ack.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { Scene } from '../../../shared/scenes.ts';
-import type { ConsoleSnapshot, GroupStage, SlotState } from '../../../shared/stage.ts';
+import type { ConsoleSnapshot, FollowMode, FollowView, GroupStage, MainStageView, SlotState, TakeAllReply } from '../../../shared/stage.ts';
 import { errorMessage } from '../../../shared/errors.ts';
 import type { HubConnection } from '../../../shared/client/hub-socket.svelte.ts';
 import { i18n } from '../hub.svelte.ts';
@@ -17,14 +17,27 @@ export function createConsoleState(hub: HubConnection) {
   let stages = $state<Record<string, GroupStage>>({});
   let selectedId = $state<string | null>(localStorage.getItem(SELECTED_KEY));
 
-  hub.onReady(async (identity) => {
-    if (!identity.account) return;
+  /** What the main stage shows now (every console sees it, sub-venue operators too). */
+  let mainStage = $state.raw<MainStageView | null>(null);
+
+  async function loadOverview() {
     const ack = await hub.request('stage:overview', {});
     if (!ack.ok) return;
     overview = ack.data;
+    mainStage = ack.data.mainStage ?? null;
     stages = Object.fromEntries(ack.data.stages.map((stage) => [stage.groupId, stage]));
     const groups = ack.data.venues.flatMap((venue) => venue.groups);
     if (!groups.some((group) => group.id === selectedId)) selectedId = groups[0]?.id ?? null;
+  }
+  hub.onReady((identity) => {
+    if (identity.account) void loadOverview();
+  });
+  hub.socket.on('stage:main', (view) => {
+    if (!mainStage || isNewerRevision(mainStage.program.revision, view.program.revision)) mainStage = view;
+  });
+  hub.socket.on('stage:follow', (view: FollowView) => {
+    const stage = stages[view.groupId];
+    if (stage) stage.follow = view.follow;
   });
 
   function applySlot(groupId: string, slotName: 'program' | 'preview', slot: SlotState) {
@@ -43,6 +56,24 @@ export function createConsoleState(hub: HubConnection) {
     },
     get selectedId() {
       return selectedId;
+    },
+    get mainStage() {
+      return mainStage;
+    },
+    /** Reads everything again (after a playlist was changed in the media tab). */
+    refresh: loadOverview,
+    /** One scene (this group's preview, as this console shows it) to many groups, switching together. */
+    async takeAll(groupId: string, groupIds: string[]): Promise<Ack<TakeAllReply>> {
+      const stage = stages[groupId];
+      if (!stage) return { ok: false, code: 'UNKNOWN_GROUP', message: errorMessage('UNKNOWN_GROUP', i18n.locale) };
+      const ack = await hub.request('stage:take-all', { groupId, previewRevision: stage.preview.revision, groupIds });
+      if (ack.ok) for (const program of ack.data.programs) applySlot(program.groupId, 'program', program.slot);
+      return ack;
+    },
+    async setFollow(groupId: string, follow: FollowMode): Promise<Ack<FollowView>> {
+      const ack = await hub.request('stage:follow', { groupId, follow });
+      if (ack.ok && stages[groupId]) stages[groupId].follow = ack.data.follow;
+      return ack;
     },
     stageOf: (groupId: string): GroupStage | undefined => stages[groupId],
     playlistOf: (scene: Scene) =>

@@ -1,41 +1,62 @@
 import type { MediaItem } from '../../../shared/media.ts';
+import { nextSlot, slotAt, type LoopSlot } from './loop-schedule.ts';
 
 /**
- * Plays a playlist on two layers without a black gap: while one layer shows an item, the
- * other loads and decodes the next; the switch happens only once the next is ready, so a
- * slow file holds the current picture instead of showing black.
+ * Plays a playlist on two layers without a black gap, on the group's schedule: while one layer
+ * shows an item, the other loads and decodes the next; the switch happens at the item's start on
+ * the hub's clock, or later if the next is not ready yet (a slow file holds the current picture
+ * instead of showing black). A load that runs past an item's whole run skips to the item the
+ * group shows by then, so a screen that fell behind catches up with the others.
  */
 export interface LoopLayers {
   /** Puts an item on a layer and resolves once it can be shown at once. */
   load(layer: 0 | 1, item: MediaItem): Promise<void>;
-  /**
-   * Brings a layer to the front (starting its video). Resolves once the item is on screen,
-   * with `done`, the moment it is over; only then may the other layer be reloaded. (Wrapped in
-   * an object: a promise resolved with a promise would wait for the inner one.)
-   */
-  show(layer: 0 | 1, item: MediaItem): Promise<{ done: Promise<void> }>;
+  /** Brings a layer to the front for this run of its item (a video starts where the schedule stands). */
+  show(layer: 0 | 1, item: MediaItem, slot: LoopSlot): Promise<void>;
 }
 
-export function startLoop(items: MediaItem[], layers: LoopLayers): () => void {
+export interface LoopClock {
+  /** The hub's clock. */
+  now(): number;
+  /** Resolves at (or just after) `at` on the hub's clock. */
+  until(at: number): Promise<void>;
+}
+
+export function startLoop(items: MediaItem[], layers: LoopLayers, clock: LoopClock, epoch: number): () => void {
+  const durations = items.map((item) => item.durationMs);
   let stopped = false;
+  // Before its epoch (a clock a few ms off), the loop waits at its first item.
+  const dueSlot = () => slotAt(durations, epoch, Math.max(epoch, clock.now()));
   async function run() {
     let front: 0 | 1 = 0;
-    let index = 0;
-    await layers.load(front, items[0]!);
+    let slot = dueSlot();
+    await layers.load(front, items[slot.index]!);
     while (!stopped) {
-      const back: 0 | 1 = front === 0 ? 1 : 0;
-      const nextIndex = (index + 1) % items.length;
-      const { done } = await layers.show(front, items[index]!);
+      const due = dueSlot();
+      if (due.index !== slot.index) {
+        slot = due;
+        await layers.load(front, items[slot.index]!);
+        continue;
+      }
+      slot = due;
+      await layers.show(front, items[slot.index]!, slot);
       if (stopped) return;
-      await Promise.all([done, layers.load(back, items[nextIndex]!)]);
+      const next = nextSlot(durations, slot);
+      const back: 0 | 1 = front === 0 ? 1 : 0;
+      await Promise.all([clock.until(slot.endAt), layers.load(back, items[next.index]!)]);
       front = back;
-      index = nextIndex;
+      slot = next;
     }
   }
   void run();
   return () => {
     stopped = true;
   };
+}
+
+/** A LoopClock over a `now()` of the hub's clock, with timers. */
+export function timerClock(now: () => number): LoopClock {
+  return { now, until: (at) => sleep(Math.max(0, at - now())) };
 }
 
 /** Resolves on the first of the element's events, or after a time limit (a stalled file must not stop the loop). */

@@ -4,7 +4,14 @@ import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
 import { createLeaderboardFollower, createLiveFollower, createStatsFollower } from '../stats-follower.svelte.ts';
+import { createProgrammeFollower } from '../stats-follower.svelte.ts';
+import { createAwardsFollower, createDrawFollower } from '../stats-follower.svelte.ts';
 import { connect } from '../hub.svelte.ts';
+import { followDeviceDuties } from '../../../shared/client/device-duties.svelte.ts';
+import { createHubClock } from '../../../shared/client/hub-clock.svelte.ts';
+import { registerScreenWorker } from './offline-cache.ts';
+import { createSwitchTimer } from './switch-timer.ts';
+import { keepLastProgram, restoreLastProgram } from './last-program.ts';
 
 /**
  * A big screen's state. A paired screen shows its own group (the hub assigned it); staff who
@@ -24,6 +31,18 @@ export function createScreen(urlGroupId: string) {
   const figures = createStatsFollower(hub);
   const board = createLeaderboardFollower(hub);
   const live = createLiveFollower(hub);
+  const programme = createProgrammeFollower(hub);
+  const draw = createDrawFollower(hub);
+  const awards = createAwardsFollower(hub);
+  // Emergency notice (above every scene), heartbeat, reload and identify: shared with kiosks.
+  const duties = followDeviceDuties(hub, () => ({ scene: program?.slot.scene.kind ?? 'none', revision: program?.slot.revision ?? null, outboxSize: 0 }));
+  // Offline and in step: the offline cache, the hub's clock, programs held to their switch time,
+  // and the last scene put up again after a restart while the hub is away.
+  registerScreenWorker();
+  const clock = createHubClock(hub);
+  const switches = createSwitchTimer<ProgramView>(clock.now, (view) => void show(view));
+  const kept = restoreLastProgram(urlGroupId);
+  if (kept) ({ snapshot, program } = kept);
 
   /**
    * A `stats` or `leaderboard` scene needs the day's figures, a `quiz` scene its session: ask once
@@ -35,10 +54,17 @@ export function createScreen(urlGroupId: string) {
     if (scene?.kind === 'leaderboard') await board.watch();
     if (scene?.kind === 'quiz') await live.watch(scene.sessionId);
     else if (live.sessionId) live.forget();
+    // A `program` scene shows now and next (a `countdown` needs only the hub's clock).
+    if (scene?.kind === 'program') await programme.watch();
+    // A `draw` scene follows its draw (masked names), an `awards` scene the ceremony (revealed winners only).
+    if (scene?.kind === 'draw') await draw.watch(scene.drawId);
+    else if (draw.drawId) draw.forget();
+    if (scene?.kind === 'awards') await awards.watch();
   }
 
   async function show(view: ProgramView) {
     program = view;
+    keepLastProgram(groupId, snapshot, view);
     void followStats();
     await tick();
     shownAt = Date.now();
@@ -58,15 +84,18 @@ export function createScreen(urlGroupId: string) {
     }
     refusal = null;
     snapshot = ack.data;
-    if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId) await show(ack.data.program);
+    if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId) switches.offer(ack.data.program, program?.groupId !== groupId);
     else void followStats();
   });
 
   hub.socket.on('stage:program', (view) => {
-    if (view.groupId === groupId && isNewerRevision(program?.slot.revision, view.slot.revision)) void show(view);
+    if (view.groupId === groupId && isNewerRevision(program?.slot.revision, view.slot.revision)) switches.offer(view);
   });
 
   return {
+    duties,
+    /** The hub's clock (loops and takes start on it). */
+    clock,
     get status() {
       return hub.status;
     },
@@ -103,6 +132,21 @@ export function createScreen(urlGroupId: string) {
     /** Why the quiz scene's session could not be followed (an unknown session id), else null. */
     get quizProblem() {
       return live.problem;
+    },
+    /** Now and next of the running order (`program` scene). */
+    get programme() {
+      return programme.current;
+    },
+    /** The draw a `draw` scene shows (masked), with the hub's clock offset; why it could not be followed. */
+    get draw() {
+      return draw.current;
+    },
+    get drawProblem() {
+      return draw.problem;
+    },
+    /** The award ceremony an `awards` scene shows: only what has been revealed. */
+    get awards() {
+      return awards.current;
     },
   };
 }

@@ -4,8 +4,8 @@ import { i18n, t } from '../hub.svelte.ts';
 /** A bank text in the visitor's language: English when chosen and written, Chinese otherwise. */
 export const shown = (text: BilingualText): string => (i18n.locale === 'en' && text.en.trim() ? text.en : text.zh);
 
-/** Option letters, the same on the question, the feedback and the results. */
-export const letter = (index: number): string => 'ABCDEF'[index] ?? String(index + 1);
+/** Option letters, the same on the question, the feedback and the results (and the live quiz). */
+export { stageLetter as letter } from '../../../shared/ui/stage-options.ts';
 
 /** A theme's label; a theme the catalog does not know yet still gets a word. */
 export function themeLabel(theme: string): string {

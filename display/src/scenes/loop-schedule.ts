@@ -1,0 +1,60 @@
+/**
+ * Where a loop stands at a moment of the hub's clock. A loop's schedule follows from when it went
+ * on air (its epoch) and its items' lengths alone, so every screen of a group (and of the halls
+ * that follow the main stage) shows the same item at the same moment without talking to the others.
+ */
+export interface LoopSlot {
+  index: number;
+  /** When this run of the item begins and ends, on the hub's clock. */
+  startAt: number;
+  endAt: number;
+}
+
+const cycleOf = (durations: number[]) => durations.reduce((sum, ms) => sum + ms, 0);
+
+/** The item on air at `at`, and when its run began and ends. */
+export function slotAt(durations: number[], epoch: number, at: number): LoopSlot {
+  const cycle = cycleOf(durations);
+  const elapsed = at - epoch;
+  const into = ((elapsed % cycle) + cycle) % cycle;
+  let itemStart = 0;
+  let index = 0;
+  while (into >= itemStart + durations[index]!) itemStart += durations[index++]!;
+  const startAt = at - (into - itemStart);
+  return { index, startAt, endAt: startAt + durations[index]! };
+}
+
+export function nextSlot(durations: number[], slot: LoopSlot): LoopSlot {
+  const index = (slot.index + 1) % durations.length;
+  return { index, startAt: slot.endAt, endAt: slot.endAt + durations[index]! };
+}
+
+/** A point of the loop as a distance from the start of its cycle (for measuring drift between screens). */
+export function cyclePosition(durations: number[], index: number, offsetMs: number): number {
+  return durations.slice(0, index).reduce((sum, ms) => sum + ms, 0) + offsetMs;
+}
+
+/** The shorter way round the cycle from one position to another (drift may cross the cycle's end). */
+export function cycleDistance(durations: number[], a: number, b: number): number {
+  const cycle = cycleOf(durations);
+  const d = (((a - b) % cycle) + cycle) % cycle;
+  return Math.min(d, cycle - d);
+}
+
+/** Within this a playing video counts as on time; past SEEK_S it jumps, in between it is nudged. */
+export const ON_TIME_S = 0.03;
+export const SEEK_S = 0.3;
+const MAX_NUDGE = 0.1;
+
+/**
+ * How to bring a playing video back to the schedule: a small drift is made up by playing up to
+ * 10 % faster or slower (invisible, no stutter); a large one (a stall, a late start) by a seek.
+ */
+export function videoCorrection(expectedS: number, actualS: number): { seekTo: number | null; rate: number } {
+  const ahead = actualS - expectedS;
+  if (Math.abs(ahead) >= SEEK_S) return { seekTo: expectedS, rate: 1 };
+  if (Math.abs(ahead) <= ON_TIME_S) return { seekTo: null, rate: 1 };
+  // Make up the drift within about two seconds (at most 10 % off: not seen on a muted loop).
+  const rate = 1 - Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, ahead / 2));
+  return { seekTo: null, rate: Math.round(rate * 1000) / 1000 };
+}

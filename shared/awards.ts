@@ -1,0 +1,91 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * The award ceremony (颁奖表彰): categories with their winners, entered or imported by an admin,
+ * revealed one step at a time as the MC clicks. Winners' names stay on the hub until revealed:
+ * screens and consoles get the ceremony's state, which holds only what has been shown.
+ */
+const strict = { additionalProperties: false } as const;
+
+export const AWARD_LIMITS = { title: 40, titleEn: 80, name: 40, unit: 60, categories: 30, winners: 50 } as const;
+
+export const AwardWinner = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: AWARD_LIMITS.name }),
+    unit: Type.String({ maxLength: AWARD_LIMITS.unit }),
+  },
+  strict,
+);
+export type AwardWinner = Static<typeof AwardWinner>;
+
+export const AwardCategoryInput = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: AWARD_LIMITS.title }),
+    titleEn: Type.String({ maxLength: AWARD_LIMITS.titleEn }),
+    winners: Type.Array(AwardWinner, { minItems: 1, maxItems: AWARD_LIMITS.winners }),
+  },
+  strict,
+);
+export type AwardCategoryInput = Static<typeof AwardCategoryInput>;
+
+/** The whole list at once (it is short); `revision` is the one the admin's editor showed. */
+export const AwardsSaveRequest = Type.Object(
+  { categories: Type.Array(AwardCategoryInput, { maxItems: AWARD_LIMITS.categories }), revision: Type.Integer({ minimum: 0 }) },
+  strict,
+);
+export type AwardsSaveRequest = Static<typeof AwardsSaveRequest>;
+
+/** The admin's editor: every category with every winner (the only reply that carries unrevealed names). */
+export const AwardsList = Type.Object({
+  revision: Type.Integer(),
+  categories: Type.Array(Type.Object({ categoryId: Type.String(), title: Type.String(), titleEn: Type.String(), winners: Type.Array(AwardWinner) })),
+});
+export type AwardsList = Static<typeof AwardsList>;
+
+export const AWARD_ACTIONS = ['next', 'back', 'summary', 'reset'] as const;
+export type AwardAction = (typeof AWARD_ACTIONS)[number];
+
+export const AwardsStepRequest = Type.Object(
+  { action: Type.Union(AWARD_ACTIONS.map((action) => Type.Literal(action))), revision: Type.Integer({ minimum: 0 }) },
+  strict,
+);
+
+export const AWARD_PHASES = ['idle', 'category', 'winner', 'summary'] as const;
+export type AwardPhase = (typeof AWARD_PHASES)[number];
+
+const CategoryHead = Type.Object({ index: Type.Integer(), title: Type.String(), titleEn: Type.String(), winnerCount: Type.Integer() });
+
+/**
+ * Where the ceremony stands, as screens and consoles see it. `revealed`: the current category's
+ * winners shown so far (the last one is the newest); `summary`: every winner, only at the end;
+ * `upcoming`: what the next click shows, without any name (the console's preview).
+ */
+export const AwardsState = Type.Object({
+  revision: Type.Integer(),
+  step: Type.Integer(),
+  totalSteps: Type.Integer(),
+  phase: Type.Union(AWARD_PHASES.map((phase) => Type.Literal(phase))),
+  categoryCount: Type.Integer(),
+  category: Type.Union([CategoryHead, Type.Null()]),
+  revealed: Type.Array(AwardWinner),
+  summary: Type.Union([Type.Array(Type.Object({ title: Type.String(), titleEn: Type.String(), winners: Type.Array(AwardWinner) })), Type.Null()]),
+  upcoming: Type.Union([
+    Type.Object({ kind: Type.Literal('category'), index: Type.Integer(), title: Type.String(), titleEn: Type.String(), winnerCount: Type.Integer() }),
+    Type.Object({ kind: Type.Literal('winner'), ordinal: Type.Integer(), of: Type.Integer() }),
+    Type.Object({ kind: Type.Literal('summary') }),
+    Type.Null(),
+  ]),
+});
+export type AwardsState = Static<typeof AwardsState>;
+
+/** One bad line of an imported file, and why. */
+export const AwardImportProblem = Type.Object({ line: Type.Integer(), reason: Type.String() });
+export type AwardImportProblem = Static<typeof AwardImportProblem>;
+export const AwardsImportReply = Type.Object({
+  categories: Type.Integer(),
+  winners: Type.Integer(),
+  skipped: Type.Integer(),
+  problems: Type.Array(AwardImportProblem),
+  revision: Type.Integer(),
+});
+export type AwardsImportReply = Static<typeof AwardsImportReply>;

@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DeviceRecordView } from './staff-rest.ts';
+
+/** How often a paired screen or kiosk reports, and after how long without a word the console marks it red. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const SILENT_AFTER_MS = 15_000;
+/** How long a device shows its name after staff press “identify”. */
+export const IDENTIFY_SECONDS = 10;
+
+/** What a device says about itself every few seconds. */
+export const DeviceHeartbeat = Type.Object(
+  {
+    /** A screen: the kind of scene on air; a kiosk: its page (home, checkin, quiz …). */
+    scene: Type.String({ maxLength: 40 }),
+    revision: Type.Union([Type.Integer(), Type.Null()]),
+    appVersion: Type.String({ maxLength: 40 }),
+    /** Things waiting to be sent (a check-in kiosk's offline scans). */
+    outboxSize: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    lastError: Type.Union([Type.String({ maxLength: 300 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type DeviceHeartbeat = Static<typeof DeviceHeartbeat>;
+
+export const DeviceHealth = Type.Composite([DeviceHeartbeat, Type.Object({ receivedAt: Type.Integer() })]);
+export type DeviceHealth = Static<typeof DeviceHealth>;
+
+/** A device in the console's list: its record, its last heartbeat, and whether it has gone silent. */
+export const DeviceHealthView = Type.Composite([
+  DeviceRecordView,
+  Type.Object({
+    health: Type.Union([DeviceHealth, Type.Null()]),
+    /** Not revoked, and nothing heard from it for longer than silentAfterMs. */
+    silent: Type.Boolean(),
+    silentAfterMs: Type.Integer(),
+  }),
+]);
+export type DeviceHealthView = Static<typeof DeviceHealthView>;
+
+export const DeviceTargetRequest = Type.Object({ deviceId: Type.String({ pattern: '^dev-[0-9a-f]{8}$' }) }, { additionalProperties: false });
+export type DeviceTargetRequest = Static<typeof DeviceTargetRequest>;
+
+/** To one device: show your name large for a while, so staff find you in the hall. */
+export const DeviceIdentify = Type.Object({ name: Type.String(), seconds: Type.Integer() });
+export type DeviceIdentify = Static<typeof DeviceIdentify>;

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { measureLoopDrift, savePlaylist, uploadDemoFile } from '../support/loop-media.ts';
+import { takeOverRest } from '../support/rest.ts';
+import { signIn } from '../support/staff.ts';
+import { openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+
+let hub: HubProcess;
+test.beforeAll(async () => {
+  hub = await startHubProcess();
+});
+test.afterAll(async () => {
+  await hub?.stop();
+});
+
+test('two screens of one group play the same loop in step; the drift is measured and printed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await signIn(hub.base);
+  const files = [
+    await uploadDemoFile(hub.base, admin, 'festival-opening.jpg', { durationMs: '2000' }),
+    await uploadDemoFile(hub.base, admin, 'fire-lanes.jpg', { durationMs: '2000' }),
+    await uploadDemoFile(hub.base, admin, 'theme-title.webm'),
+    await uploadDemoFile(hub.base, admin, 'activities.jpg', { durationMs: '2000' }),
+  ];
+  await savePlaylist(hub.base, admin, 'drift-loop', '同步测试', files.map((file) => file.id));
+  await takeOverRest(hub.base, 'lobby', { kind: 'loop', playlistId: 'drift-loop' }, admin);
+
+  const where = { venueId: 'taihu', groupId: 'lobby' };
+  const screens = [await openPairedScreen(browser, hub.base, admin, where, VIEWPORTS.screen), await openPairedScreen(browser, hub.base, admin, where, VIEWPORTS.screen)];
+  for (const screen of screens) await expect(screen.locator('.loop .layer.front img, .loop .layer.front video')).toBeVisible();
+
+  const figures = await measureLoopDrift(screens, files.map((file) => file.durationMs), 20);
+  console.log(`loop drift, 2 screens of one group over ${figures.seconds} s: item switches ${figures.switches} (apart max ${figures.switch_max_ms} ms, avg ${figures.switch_avg_ms} ms), video positions ${figures.video_samples} samples (apart max ${figures.video_max_ms} ms, avg ${figures.video_avg_ms} ms); latest switch after its scheduled start ${figures.late_max_ms} ms; overall max ${figures.max_ms} ms, avg ${figures.avg_ms} ms`);
+  test.info().annotations.push({ type: 'loop-drift', description: JSON.stringify(figures) });
+  // Enough of each kind was seen to mean something.
+  expect(figures.switches).toBeGreaterThanOrEqual(4);
+  expect(figures.video_samples).toBeGreaterThanOrEqual(5);
+  // A generous bound (the target is under 100 ms): this machine's two cores run both pages and the hub.
+  expect(figures.max_ms).toBeLessThan(500);
+  await shoot(screens[0]!, 'loop-drift-screen');
+  for (const screen of screens) await screen.context().close();
+});

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { savePlaylist, uploadDemoFile } from '../support/loop-media.ts';
+import { takeOverRest } from '../support/rest.ts';
+import { signIn } from '../support/staff.ts';
+import { errorsOf, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+
+let hub: HubProcess;
+test.beforeAll(async () => {
+  hub = await startHubProcess();
+});
+test.afterAll(async () => {
+  await hub?.stop();
+});
+
+const HALL = { venueId: 'songzhuang', groupId: 'songzhuang-hall' };
+const MEDIA_CACHE = 'eventday-media-v1';
+
+/** Every animation frame for `ms`: which items were in front, and frames with no picture. */
+const watchLoop = (page: Page, ms: number) =>
+  page.evaluate(
+    (duration) =>
+      new Promise<{ frames: number; blank: number; items: string[] }>((resolve) => {
+        const seen = { frames: 0, blank: 0, items: [] as string[] };
+        const until = performance.now() + duration;
+        const frame = () => {
+          const media = document.querySelector('.layer.front img, .layer.front video');
+          const showing =
+            media instanceof HTMLImageElement
+              ? media.complete && media.naturalWidth > 0
+              : media instanceof HTMLVideoElement && media.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
+          seen.frames += 1;
+          if (!showing) seen.blank += 1;
+          const id = document.querySelector('.loop')?.getAttribute('data-front-item') ?? '';
+          if (seen.items.at(-1) !== id) seen.items.push(id);
+          if (performance.now() < until) requestAnimationFrame(frame);
+          else resolve(seen);
+        };
+        requestAnimationFrame(frame);
+      }),
+    ms,
+  );
+
+test('offline, a screen keeps playing its cached loop and its scene; back online it shows the scene taken meanwhile', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await signIn(hub.base);
+  // A loop of uploaded files: three pictures of 2.5 s and the theme video (7 s).
+  const files = [
+    await uploadDemoFile(hub.base, admin, 'fire-lanes.jpg', { title: '畅通生命通道', durationMs: '2500' }),
+    await uploadDemoFile(hub.base, admin, 'theme-title.webm', { title: '主题' }),
+    await uploadDemoFile(hub.base, admin, 'ebike-charging.jpg', { title: '电动自行车安全充电', durationMs: '2500' }),
+    await uploadDemoFile(hub.base, admin, 'emergency-numbers.jpg', { title: '牢记应急电话', durationMs: '2500' }),
+  ];
+  await savePlaylist(hub.base, admin, 'hall-loop', '分会场轮播', files.map((file) => file.id));
+  await takeOverRest(hub.base, HALL.groupId, { kind: 'loop', playlistId: 'hall-loop' }, admin);
+
+  const screen = await openPairedScreen(browser, hub.base, admin, HALL, VIEWPORTS.screen);
+  await expect(screen.locator('[data-scene-kind="loop"] .layer.front img, [data-scene-kind="loop"] .layer.front video')).toBeVisible();
+  // The service worker controls the page (127.0.0.1 is a secure context) and holds every item whole.
+  await screen.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+  const urls = files.map((file) => file.url);
+  await screen.waitForFunction(
+    async ({ urls, cacheName }) => {
+      const cache = await caches.open(cacheName);
+      return (await Promise.all(urls.map((url) => cache.match(url)))).every(Boolean);
+    },
+    { urls, cacheName: MEDIA_CACHE },
+    { timeout: 20_000, polling: 250 },
+  );
+
+  // Media answered while offline must come from the screen's cache.
+  const mediaAnswers: { url: string; cached: boolean }[] = [];
+  let offline = false;
+  screen.on('response', (response) => {
+    if (offline && response.url().includes('/media/')) mediaAnswers.push({ url: response.url(), cached: response.fromServiceWorker() && response.headers()['x-eventday-cache'] === 'hit' });
+  });
+
+  await screen.context().setOffline(true);
+  offline = true;
+  await expect(screen.locator('[data-connection="offline"]')).toBeVisible({ timeout: 30_000 });
+  // The loop goes on past item boundaries, from the cache, never without a picture.
+  const watched = await watchLoop(screen, 9000);
+  console.log(`offline: ${watched.frames} frames, ${watched.blank} without a picture, items ${watched.items.join(' → ')}; media answers ${mediaAnswers.length}, from the cache ${mediaAnswers.filter((a) => a.cached).length}`);
+  expect(watched.items.length).toBeGreaterThanOrEqual(3);
+  expect(watched.blank).toBe(0);
+  expect(mediaAnswers.every((answer) => answer.cached), JSON.stringify(mediaAnswers)).toBe(true);
+  await shoot(screen, 'offline-screen');
+
+  // A take happens while the screen is cut off: it keeps its scene.
+  await takeOverRest(hub.base, HALL.groupId, { kind: 'message', tone: 'notice', title: '请到台湖主会场观看启动仪式', body: '分会场同步直播' }, admin);
+  await expect(screen.locator('[data-scene-kind="loop"]')).toBeVisible();
+
+  // Restarted while offline (a screen's browser restarts): page, app and media come from the cache, the last scene comes back.
+  await screen.reload();
+  await expect(screen.locator('[data-scene-kind="loop"] .layer.front img, [data-scene-kind="loop"] .layer.front video')).toBeVisible({ timeout: 15_000 });
+  await expect(screen.locator('[data-connection="offline"]')).toBeVisible({ timeout: 15_000 });
+  const afterReload = await watchLoop(screen, 3000);
+  expect(afterReload.blank).toBe(0);
+
+  // Back online: the take made meanwhile is on screen, and the mark is gone.
+  offline = false;
+  await screen.context().setOffline(false);
+  await expect(screen.locator('[data-scene-kind="message"] h1')).toHaveText('请到台湖主会场观看启动仪式', { timeout: 20_000 });
+  await expect(screen.locator('[data-connection="online"]')).toBeVisible();
+  await expect(screen.locator('[data-connection="offline"]')).toHaveCount(0);
+  await shoot(screen, 'offline-screen-back-online');
+  // Resource loads refused while offline are expected; nothing else may have failed.
+  expect(errorsOf(screen).filter((error) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource|WebSocket/.test(error))).toEqual([]);
+  await screen.context().close();
+});

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { MediaFile, Playlist } from '../../shared/media.ts';
+import { cycleDistance, cyclePosition } from '../../display/src/scenes/loop-schedule.ts';
+import type { Session } from './staff.ts';
+
+const DEMO_MEDIA = path.resolve(import.meta.dirname, '../../server/demo/media');
+
+/** Uploads one of the demo's files through POST /api/media, as the console does. */
+export async function uploadDemoFile(base: string, session: Session, file: string, query: Record<string, string> = {}): Promise<MediaFile> {
+  const response = await fetch(`${base}/api/media?${new URLSearchParams({ name: file, ...query })}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: fs.readFileSync(path.join(DEMO_MEDIA, file)),
+  });
+  if (!response.ok) throw new Error(`upload ${file}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { file: MediaFile }).file;
+}
+
+export async function savePlaylist(base: string, session: Session, id: string, name: string, mediaIds: string[]): Promise<Playlist> {
+  const response = await fetch(`${base}/api/playlists/${id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify({ name, nameEn: name, mediaIds }),
+  });
+  if (!response.ok) throw new Error(`playlist ${id}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Playlist;
+}
+
+/** Where a screen's loop stands: the front item, how far into its run (ms), and this machine's clock then. */
+export interface LoopReading {
+  at: number;
+  index: number;
+  intoMs: number;
+  kind: 'video' | 'image' | 'none';
+}
+
+/** Reads a playing loop: a video by its currentTime, a picture by when it came to the front. */
+export const readLoop = (page: Page): Promise<LoopReading> =>
+  page.evaluate(() => {
+    const loop = document.querySelector('.loop');
+    const at = Date.now();
+    const index = Number(loop?.getAttribute('data-front-index') ?? -1);
+    const media = document.querySelector('.layer.front img, .layer.front video');
+    if (media instanceof HTMLVideoElement) return { at, index, intoMs: media.currentTime * 1000, kind: 'video' as const };
+    const shownAt = Number(loop?.getAttribute('data-front-shown') ?? 0);
+    const offset = Number(loop?.getAttribute('data-front-offset') ?? 0);
+    return { at, index, intoMs: offset + (at - shownAt), kind: media ? ('image' as const) : ('none' as const) };
+  });
+
+/**
+ * The drift between screens at one moment: every reading is carried to the first one's time (a
+ * loop moves 1 ms per ms) and compared on the cycle. All pages run on this one machine, so their
+ * Date.now() agree: the figure includes each screen's own error in measuring the hub's clock.
+ */
+export function driftOf(durations: number[], readings: LoopReading[]): number {
+  const [first, ...others] = readings;
+  if (!first) return 0;
+  const position = (reading: LoopReading) => cyclePosition(durations, reading.index, reading.intoMs) + (first.at - reading.at);
+  return Math.max(0, ...others.map((reading) => cycleDistance(durations, position(first), position(reading))));
+}
+
+/** One switch a screen made: the run it began (scheduled start, hub clock) and when it came to the front (machine clock). */
+interface SwitchSeen {
+  startAt: number;
+  shownAt: number;
+  offsetMs: number;
+}
+
+/** Records every switch of the page's loop from now on (read with takeSwitches). */
+const recordSwitches = (page: Page) =>
+  page.evaluate(() => {
+    const loop = document.querySelector('.loop')!;
+    const seen: { startAt: number; shownAt: number; offsetMs: number }[] = [];
+    (window as unknown as { __switches: typeof seen }).__switches = seen;
+    new MutationObserver(() => {
+      const startAt = Number(loop.getAttribute('data-front-start'));
+      if (seen.at(-1)?.startAt !== startAt) seen.push({ startAt, shownAt: Number(loop.getAttribute('data-front-shown')), offsetMs: Number(loop.getAttribute('data-front-offset')) });
+    }).observe(loop, { attributes: true, attributeFilter: ['data-front-start', 'data-front-shown'] });
+  });
+
+const takeSwitches = (page: Page) => page.evaluate(() => (window as unknown as { __switches: SwitchSeen[] }).__switches);
+
+export interface DriftFigures {
+  screens: number;
+  seconds: number;
+  /** Item switches seen on every screen, and how far apart the screens made them (ms). */
+  switches: number;
+  switch_max_ms: number;
+  switch_avg_ms: number;
+  /** Videos playing on every screen at once: the spread of their positions (ms). */
+  video_samples: number;
+  video_max_ms: number;
+  video_avg_ms: number;
+  /** How late a screen put an item up after its scheduled start (ms; setTimeout, decode, paint). */
+  late_max_ms: number;
+  max_ms: number;
+  avg_ms: number;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const average = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
+
+/**
+ * Measures how far apart screens of one group play the same loop, for `seconds`: (1) every item
+ * switch seen on all of them, compared by when each made it; (2) every few hundred ms while all
+ * show a video, the spread of their playing positions. All pages share this machine's clock.
+ */
+export async function measureLoopDrift(pages: Page[], durations: number[], seconds: number, sampleEveryMs = 400): Promise<DriftFigures> {
+  for (const page of pages) await recordSwitches(page);
+  const videoSpreads: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const readings = await Promise.all(pages.map(readLoop));
+    if (readings.every((reading) => reading.kind === 'video' && reading.index === readings[0]!.index)) videoSpreads.push(driftOf(durations, readings));
+    await new Promise((resolve) => setTimeout(resolve, sampleEveryMs));
+  }
+  const logs = await Promise.all(pages.map(takeSwitches));
+  // The same run on every screen; a run a screen joined in the middle of is no switch.
+  const onTime = logs.map((log) => new Map(log.filter((seen) => seen.offsetMs < 1000).map((seen) => [seen.startAt, seen])));
+  const common = [...onTime[0]!.keys()].filter((startAt) => onTime.every((log) => log.has(startAt)));
+  const switchSpreads = common.map((startAt) => {
+    const times = onTime.map((log) => log.get(startAt)!.shownAt);
+    return Math.max(...times) - Math.min(...times);
+  });
+  const late = onTime.flatMap((log) => [...log.values()].map((seen) => seen.offsetMs));
+  const all = [...switchSpreads, ...videoSpreads];
+  return {
+    screens: pages.length,
+    seconds,
+    switches: switchSpreads.length,
+    switch_max_ms: round(Math.max(0, ...switchSpreads)),
+    switch_avg_ms: round(average(switchSpreads)),
+    video_samples: videoSpreads.length,
+    video_max_ms: round(Math.max(0, ...videoSpreads)),
+    video_avg_ms: round(average(videoSpreads)),
+    late_max_ms: round(Math.max(0, ...late)),
+    max_ms: round(Math.max(0, ...all)),
+    avg_ms: round(average(all)),
+  };
+}
