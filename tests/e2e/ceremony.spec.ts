@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { request } from '../support/hub-harness.ts';
+import { checkInVisitors, mobileOf } from '../support/checked-in-visitors.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { api, deviceSocket, pairDevice, signIn, type Session } from '../support/staff.ts';
+import { signIn, type Session } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
 
 /**
@@ -11,18 +11,11 @@ import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS } from './scr
 let hub: HubProcess;
 let admin: Session;
 const PEOPLE = ['欧阳志远', '司马晓燕', '诸葛文博', '上官雨桐', '东方明辉', '慕容海峰', '尉迟春梅', '皇甫建军'];
-const mobileOf = (index: number) => `1370000${String(index).padStart(4, '0')}`;
 
 test.beforeAll(async () => {
   hub = await startHubProcess();
   admin = await signIn(hub.base);
-  // Visitors registered and let in at the main entrance through the real commands.
-  const kiosk = await deviceSocket(hub.base, (await pairDevice(hub.base, admin, { kind: 'kiosk', venueId: 'taihu' })).token, 'kiosk');
-  for (const [index, realName] of PEOPLE.entries()) {
-    const registered = (await (await api(hub.base).post('/api/visitors', { nickname: `安全达人${index}`, realName, showRealName: true, mobile: mobileOf(index), privacyConsent: true })).json()) as { pass: string };
-    await request(kiosk, 'checkin:scan', { scanId: `e2e-ceremony-${index}`, pass: registered.pass, checkpointId: 'taihu-gate', scannedAt: Date.now(), offline: false });
-  }
-  kiosk.close();
+  await checkInVisitors(hub.base, admin, PEOPLE, 'e2e-ceremony');
 });
 test.afterAll(async () => {
   await hub?.stop();
