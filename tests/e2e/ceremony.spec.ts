@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { checkInVisitors, mobileOf } from '../support/checked-in-visitors.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { signIn, type Session } from '../support/staff.ts';
-import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { errorsOf, openConsole, openPairedScreen, settle, shoot, VIEWPORTS } from './screens.ts';
 
 /**
  * The ceremony as the hall sees it: the MC's console and the main stage screen. Two award
@@ -21,9 +21,6 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-/** Waits for the CSS animations inside `selector` to end, so a screenshot shows the settled picture. */
-const settle = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
 
 test('awards: two categories revealed winner by winner, then the summary; a prize draw rolls and lands on masked winners', async ({ browser }) => {
   test.setTimeout(120_000);

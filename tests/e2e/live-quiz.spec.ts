@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { livePoints } from '../../shared/live-scoring.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { signIn, type Session } from '../support/staff.ts';
-import { errorsOf, openConsole, openPage, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { errorsOf, openConsole, openPage, openPairedScreen, settle, shoot, VIEWPORTS } from './screens.ts';
 
 /** The live stage quiz as the hall plays it: the MC's console, the main screen, five phones. */
 let hub: HubProcess;
@@ -101,7 +101,12 @@ test('a console, a big screen and five phones play three questions to the podium
       await shoot(phones[0]!, 'live-phone-reveal-390x844');
     }
     await primary.click(); // leaderboard
-    if (question === 0) await shoot(screen, 'live-screen-leaderboard-1920x1080');
+    if (question === 0) {
+      // The board slides in: the picture is taken once its entrance has ended.
+      await expect(screen.locator('[data-live-phase="leaderboard"]')).toBeVisible();
+      await settle(screen, '[data-live-phase="leaderboard"]');
+      await shoot(screen, 'live-screen-leaderboard-1920x1080');
+    }
   }
   await primary.click(); // podium
   await expect(screen.locator('[data-live-phase="podium"]')).toBeVisible();

@@ -40,6 +40,13 @@ export async function openPage(browser: Browser, url: string, viewport: { width:
 
 export const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 
+/** Waits for the CSS animations inside `selector` to end (not the endless ones), so a screenshot shows the settled picture. */
+export const settle = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
+
 /** A screen's shown scene: its revision and when it reached the page (Date.now() in that page). */
 export async function shownOn(page: Page): Promise<{ revision: number; shownAt: number }> {
   const screen = page.locator('main.screen');
