@@ -41,8 +41,10 @@ export function receiveMedia(body: Readable, mediaDir: string, limits: MediaLimi
       // Read the rest without keeping it, so the client gets the answer instead of a reset.
       body.resume();
       const remove = () => fs.rm(tempPath, { force: true }, () => reject(error));
-      if (out) out.destroy(), out.once('close', remove);
-      else remove();
+      const file = out as fs.WriteStream | null;
+      if (!file) return remove();
+      file.once('close', remove);
+      file.destroy();
     };
     const limitOf = (type: SniffedType) => (type.kind === 'video' ? limits.video : limits.image);
 

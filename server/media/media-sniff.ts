@@ -15,8 +15,6 @@ const TYPES: Record<MediaType, SniffedType> = {
   png: { type: 'png', kind: 'image', ext: 'png', mime: 'image/png' },
 };
 
-export const typeInfo = (type: MediaType): SniffedType => TYPES[type];
-
 /** How many first bytes sniffMedia needs to decide. */
 export const SNIFF_BYTES = 64;
 

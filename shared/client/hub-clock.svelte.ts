@@ -17,6 +17,8 @@ export interface HubClock {
   readonly offsetMs: number;
   /** The round trip the offset was measured with (its error is at most half of it); null before the first sync. */
   readonly rttMs: number | null;
+  /** Measured at least once: until then now() is this page's own clock, which may be far off. */
+  readonly synced: boolean;
   /** Measures again now (also done on every reconnect and every minute). */
   sync(): Promise<void>;
   stop(): void;
@@ -61,6 +63,9 @@ export function createHubClock(hub: HubConnection, { samples = 5, resyncMs = 60_
     },
     get rttMs() {
       return rttMs;
+    },
+    get synced() {
+      return rttMs !== null;
     },
     sync,
     stop() {

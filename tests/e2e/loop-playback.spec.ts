@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { signIn } from '../support/staff.ts';
+import { takeOverRest } from '../support/rest.ts';
 import { openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
 
 let hub: HubProcess;
@@ -14,6 +15,8 @@ test.afterAll(async () => {
 test('the demo loop goes from a slide to the video with no frame without a picture', async ({ browser }) => {
   test.setTimeout(40_000);
   const admin = await signIn(hub.base);
+  // A loop runs on its group's schedule from when it was taken: take it now, so it starts at its first item.
+  await takeOverRest(hub.base, 'songzhuang-hall', { kind: 'loop', playlistId: 'festival-loop' }, admin);
   const screen = await openPairedScreen(browser, hub.base, admin, { venueId: 'songzhuang', groupId: 'songzhuang-hall' }, VIEWPORTS.screen);
   // Start watching once the first picture is decoded and on screen.
   await expect(screen.locator('.layer.front img')).toBeVisible();

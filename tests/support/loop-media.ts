@@ -109,6 +109,10 @@ const average = (values: number[]) => (values.length ? values.reduce((sum, value
  */
 export async function measureLoopDrift(pages: Page[], durations: number[], seconds: number, sampleEveryMs = 400): Promise<DriftFigures> {
   for (const page of pages) await recordSwitches(page);
+  // A page that has just opened is still fetching and decoding its first items: the figures start
+  // once every screen has made one switch on its own.
+  for (const page of pages) await page.waitForFunction(() => (window as unknown as { __switches: unknown[] }).__switches.length > 0, null, { timeout: 60_000 });
+  for (const page of pages) await page.evaluate(() => (window as unknown as { __switches: unknown[] }).__switches.splice(0));
   const videoSpreads: number[] = [];
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {

@@ -110,3 +110,43 @@ describe('loop player', () => {
     stop();
   });
 });
+
+describe('switch timer', () => {
+  test('a program waits for its switch time; a newer one replaces it; an untrusted clock or a far time never holds it long', async () => {
+    const { createSwitchTimer, MAX_HOLD_MS } = await import('../../display/src/screen/switch-timer.ts');
+    const applied: number[] = [];
+    let now = 1000;
+    let trusted = true;
+    const timer = createSwitchTimer<{ slot: { revision: number; switchAt?: number } }>(() => now, (view) => void applied.push(view.slot.revision), () => trusted);
+    timer.offer({ slot: { revision: 5, switchAt: 1030 } });
+    expect(applied).toEqual([]);
+    timer.offer({ slot: { revision: 4, switchAt: 900 } });
+    expect(timer.pending?.slot.revision).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(applied).toEqual([5]);
+    timer.offer({ slot: { revision: 6, switchAt: 500 } });
+    expect(applied).toEqual([5, 6]);
+    trusted = false;
+    timer.offer({ slot: { revision: 7, switchAt: now + 3_600_000 } });
+    expect(applied).toEqual([5, 6, 7]);
+    trusted = true;
+    now = 0;
+    timer.offer({ slot: { revision: 8, switchAt: 3_600_000 } });
+    expect(MAX_HOLD_MS).toBeLessThanOrEqual(5000);
+    expect(timer.pending?.slot.revision).toBe(8);
+  });
+
+  test('a loop whose clock reads far before its epoch plays on instead of waiting for it', async () => {
+    const steps: string[] = [];
+    const layers: LoopLayers = {
+      load: async (_layer, media) => void steps.push(`load ${media.id}`),
+      show: async (_layer, media) => void steps.push(`show ${media.id}`),
+    };
+    const time = fakeClock(0);
+    // On air "in an hour" by this page's unmeasured clock (3 items of 1 s): it plays the item that schedule gives for now, c.
+    const stop = startLoop([item('a'), item('b'), item('c')], layers, time.clock, 3_600_500);
+    await settle();
+    expect(steps.slice(0, 2)).toEqual(['load c', 'show c']);
+    stop();
+  });
+});

@@ -22,11 +22,17 @@ export interface LoopClock {
   until(at: number): Promise<void>;
 }
 
+const EPOCH_GRACE_MS = 2000;
+
 export function startLoop(items: MediaItem[], layers: LoopLayers, clock: LoopClock, epoch: number): () => void {
   const durations = items.map((item) => item.durationMs);
   let stopped = false;
-  // Before its epoch (a clock a few ms off), the loop waits at its first item.
-  const dueSlot = () => slotAt(durations, epoch, Math.max(epoch, clock.now()));
+  // A few ms before its epoch (clocks differ a little), the loop waits at its first item; a clock
+  // far off (not measured yet) just runs the schedule as it reads it, and is corrected once measured.
+  const dueSlot = () => {
+    const now = clock.now();
+    return slotAt(durations, epoch, epoch - now < EPOCH_GRACE_MS ? Math.max(epoch, now) : now);
+  };
   async function run() {
     let front: 0 | 1 = 0;
     let slot = dueSlot();

@@ -42,7 +42,7 @@ export function cycleDistance(durations: number[], a: number, b: number): number
 }
 
 /** Within this a playing video counts as on time; past SEEK_S it jumps, in between it is nudged. */
-export const ON_TIME_S = 0.03;
+const ON_TIME_S = 0.03;
 export const SEEK_S = 0.3;
 const MAX_NUDGE = 0.1;
 

@@ -40,7 +40,7 @@ export function createScreen(urlGroupId: string) {
   // and the last scene put up again after a restart while the hub is away.
   registerScreenWorker();
   const clock = createHubClock(hub);
-  const switches = createSwitchTimer<ProgramView>(clock.now, (view) => void show(view));
+  const switches = createSwitchTimer<ProgramView>(clock.now, (view) => void show(view), () => clock.synced);
   const kept = restoreLastProgram(urlGroupId);
   if (kept) ({ snapshot, program } = kept);
 
