@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import type { ProgrammeItem, ProgrammeState } from '../../shared/programme.ts';
 import type { SlotState } from '../../shared/stage.ts';
-import { request } from '../support/hub-harness.ts';
+import { request, requestOk } from '../support/hub-harness.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { signIn, STAFF_PASSWORD, staffSession, staffSocket, type Session } from '../support/staff.ts';
 import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS } from './screens.ts';
@@ -22,11 +22,7 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-async function ok<T>(command: string, payload: unknown): Promise<T> {
-  const ack = await request<T>(adminSocket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = <T>(command: string, payload: unknown) => requestOk<T>(adminSocket, command, payload);
 
 const countdownItem = async () => (await ok<ProgrammeState>('programme:list', {})).items.find((item) => item.id === 'pi-countdown')!;
 

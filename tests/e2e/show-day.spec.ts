@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import type { ProgrammeState } from '../../shared/programme.ts';
 import { checkInVisitors } from '../support/checked-in-visitors.ts';
-import { request } from '../support/hub-harness.ts';
+import { requestOk } from '../support/hub-harness.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { signIn, staffSocket, type Session } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
@@ -28,11 +28,7 @@ test.afterAll(async () => {
   await hub?.stop();
 });
 
-async function ok<T>(command: string, payload: unknown): Promise<T> {
-  const ack = await request<T>(adminSocket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = <T>(command: string, payload: unknown) => requestOk<T>(adminSocket, command, payload);
 
 test('countdown → video loop → two award categories → prize draw → loop, on three screens from one console', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -51,6 +47,8 @@ test('countdown → video loop → two award categories → prize draw → loop,
 
   // 1. The launch countdown, from the running order: the warm-up loop, then the countdown.
   await console.locator('[data-tab="programme"]').click();
+  // The rundown has loaded once it names the first item as coming up.
+  await expect(console.locator('[data-programme-upcoming]')).toHaveAttribute('data-programme-upcoming', /.+/);
   await console.keyboard.press('Space');
   await expect(console.locator('[data-programme-current]')).toHaveAttribute('data-programme-current', /.+/);
   await console.locator('[data-programme-next]').click();

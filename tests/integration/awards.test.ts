@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AwardsImportReply, AwardsList, AwardsState } from '../../shared/awards.ts';
-import { nextEvent, request } from '../support/hub-harness.ts';
+import { nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { deviceSocket, pairDevice, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
@@ -42,11 +42,7 @@ function upload(session: Session, name: string, bytes: Buffer | string, takeGood
   });
 }
 
-async function ok<T>(socket: Socket, command: string, payload: unknown): Promise<T> {
-  const ack = await request<T>(socket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = requestOk;
 const list = () => ok<AwardsList>(admin, 'awards:list', {});
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { DrawListReply, DrawPoolsReply, DrawRecordView, DrawScreenState, DrawVerifyReply } from '../../shared/draw.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
-import { connectClient, nextEvent, request } from '../support/hub-harness.ts';
+import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { api, deviceSocket, pairDevice, staffSession, staffSocket } from '../support/staff.ts';
 
@@ -26,11 +26,7 @@ const visitors: RegisterReply[] = [];
 const db = () => hub.running.hub.db;
 const drawCount = () => db().prepare('SELECT COUNT(*) FROM draws').pluck().get() as number;
 
-async function ok<T>(socket: Socket, command: string, payload: unknown): Promise<T> {
-  const ack = await request<T>(socket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = requestOk;
 const pools = (socket = mc, includePastWinners = false) => ok<DrawPoolsReply>(socket, 'draw:pools', { includePastWinners });
 
 async function checkIn(pass: string) {

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { LiveAnswerReply, LiveJoinReply, LiveState, LiveYou } from '../../shared/live.ts';
 import type { BankQuestion } from '../../shared/quiz.ts';
 import { livePoints } from '../../shared/live-scoring.ts';
-import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { connectClient, nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { signIn, staffSocket } from '../support/staff.ts';
 
 /** The live stage quiz against the real hub: the MC's steps, phones answering, the hub's time and truth. */
@@ -24,11 +24,7 @@ afterAll(async () => {
 const db = () => running.hub.db;
 const bank = (id: string) => JSON.parse(db().prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get(id) as string) as BankQuestion;
 
-async function ok<T>(socket: Socket, command: string, payload: unknown): Promise<T> {
-  const ack = await request<T>(socket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = requestOk;
 
 async function step(state: LiveState, action: string): Promise<LiveState> {
   return ok<LiveState>(mc, 'live:control', { sessionId: state.sessionId, action, revision: state.revision });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ProgrammeBoard, ProgrammeState } from '../../shared/programme.ts';
 import type { ProgramView, ScreenSnapshot } from '../../shared/stage.ts';
-import { nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
 /**
@@ -42,11 +42,7 @@ afterAll(async () => {
   vi.useRealTimers();
 });
 
-async function ok<T>(socket: Socket, command: string, payload: unknown = {}): Promise<T> {
-  const ack = await request<T>(socket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = requestOk;
 
 /** What must not change when a command is refused: the items, the pointer, the revision. */
 const unchanging = ({ revision, items, currentId, startedAt }: ProgrammeState) => ({ revision, items, currentId, startedAt });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { BankQuestion, Leaderboard, QuizAnswerReply, QuizPack, QuizResult, QuizStartReply, AskedQuestion } from '../../shared/quiz.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
-import { connectClient, nextEvent, request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { connectClient, nextEvent, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
 /** The kiosk challenge against the real hub: drawn, timed and scored there, every answer stored. */
@@ -35,11 +35,7 @@ const wrongChoice = (question: AskedQuestion) => [[...Array(question.options.len
 /** The deadline is data: moving when a question was asked is time passing, as the hub sees it. */
 const age = (challengeId: string, ms: number) => db().prepare('UPDATE challenges SET asked_at = asked_at - ? WHERE id = ?').run(ms, challengeId);
 
-async function ok<T>(socket: Socket, command: string, payload: unknown): Promise<T> {
-  const ack = await request<T>(socket, command, payload);
-  if (!ack.ok) throw new Error(`${command}: ${ack.code} ${ack.detail ?? ''}`);
-  return ack.data;
-}
+const ok = requestOk;
 
 /** Plays a whole challenge; `wrongAt` lists the questions answered wrongly, `slow` answers each a second before its time runs out. */
 async function play(socket: Socket, start: { nickname?: string; pass?: string }, options: { wrongAt?: number[]; slow?: boolean } = {}) {

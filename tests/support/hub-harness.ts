@@ -73,6 +73,13 @@ export function request<T = unknown>(socket: Socket, event: string, payload?: un
   return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
 }
 
+/** A command that must succeed: its data, or the hub's refusal as a thrown error (code and detail). */
+export async function requestOk<T = unknown>(socket: Socket, event: string, payload: unknown = {}): Promise<T> {
+  const ack = await request<T>(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event}: ${ack.code} ${ack.detail ?? ''}`);
+  return ack.data;
+}
+
 export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
