@@ -48,10 +48,12 @@ test('a console, a big screen and five phones play three questions to the podium
   const settings = JSON.parse(session.settings_json) as { questionIds: string[]; timeLimitSec: number; points: number };
   await expect(screen.getByText(session.pin.split('').join(''), { exact: false }).first()).toBeVisible();
 
-  // Five phones join with the PIN from the QR.
+  // Five phones open the address in the screen's QR: the PIN and the screen's venue.
+  const joinUrl = (await screen.locator('.qr').getAttribute('data-qr-url'))!;
+  expect(joinUrl).toBe(`${hub.base}/kiosk/live?pin=${session.pin}&venue=taihu`);
   const phones: Page[] = [];
   for (let i = 0; i < 5; i++) {
-    const phone = await openPage(browser, `${hub.base}/kiosk/live?pin=${session.pin}`, VIEWPORTS.phone);
+    const phone = await openPage(browser, joinUrl, VIEWPORTS.phone);
     await phone.locator('[data-join]').click();
     await expect(phoneScreen(phone)).toHaveAttribute('data-live-screen', 'lobby');
     phones.push(phone);
