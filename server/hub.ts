@@ -155,7 +155,7 @@ export async function createHub(config: HubConfig, logger: boolean | object = { 
     ...liveCommands(live, checkin, db),
     ...programmeCommands(programme),
     ...emergencyCommands(emergency), ...deviceHealthCommands(deviceHealth),
-    ...drawCommands(draws), ...awardsCommands(awards),
+    ...drawCommands(draws), ...awardsCommands(awards, live),
   };
   live.resumeTimers();
   io.on('connection', (socket) => routeCommands(socket, { handlers, resolveTarget, log: app.log }));

@@ -42,6 +42,12 @@ export const AwardsList = Type.Object({
 });
 export type AwardsList = Static<typeof AwardsList>;
 
+/** The category a live session's podium becomes (the admin may rename it before saving). */
+export const CHAMPIONS_TITLE = { zh: '现场竞答优胜者', en: 'Live quiz champions' } as const;
+
+/** A live quiz session whose podium becomes an award category (the quiz champions). */
+export const AwardsChampionsRequest = Type.Object({ sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
+
 export const AWARD_ACTIONS = ['next', 'back', 'summary', 'reset'] as const;
 export type AwardAction = (typeof AWARD_ACTIONS)[number];
 

@@ -329,6 +329,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '现在不能执行这一步（已是最后一步、还没开始，或还没有奖项）。',
     en: 'That step is not possible now (already the last step, not started, or no categories yet).',
   },
+  AWARDS_NO_CHAMPIONS: {
+    'zh-CN': '这场竞答还没有得分的选手，暂时无法生成优胜者名单。',
+    en: 'Nobody has scored in this live quiz yet, so there are no champions to take.',
+  },
   AWARDS_STALE: {
     'zh-CN': '颁奖环节刚刚变了（可能是重复按键或另一位主持人），请看最新状态再按。',
     en: 'The ceremony just changed (a double press or another MC); look at the new state and press again.',

@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DrawIdRequest, DrawListReply, DrawPoolsReply, DrawPoolsRequest, DrawRecordView, DrawRevealRequest, DrawRunRequest, DrawScreenState, DrawVerifyReply } from './draw.ts';
-import { AwardsList, AwardsSaveRequest, AwardsState, AwardsStepRequest } from './awards.ts';
+import { AwardCategoryInput, AwardsChampionsRequest, AwardsList, AwardsSaveRequest, AwardsState, AwardsStepRequest } from './awards.ts';
 import type { AckCallback } from './ack.ts';
 import {
   ConsoleSnapshot,
@@ -154,6 +154,8 @@ export const clientCommands = {
   /** The admin's editor: every category with every winner. */
   'awards:list': { request: EmptyRequest, reply: AwardsList },
   'awards:save': { request: AwardsSaveRequest, reply: AwardsList },
+  /** A live session's top three as a category for the admin's editor (nothing is saved until they save). */
+  'awards:champions': { request: AwardsChampionsRequest, reply: AwardCategoryInput },
   /** The MC's click: next, back, summary or reset (revision-checked). */
   'awards:step': { request: AwardsStepRequest, reply: AwardsState },
   /** `awards` screens and consoles follow the ceremony: only what has been revealed. */

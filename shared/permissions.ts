@@ -100,6 +100,7 @@ export const PERMISSIONS = {
   'draw:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'follow a draw (masked names; winners only after the reveal)' },
   'awards:list': { allowed: ['admin'], scope: 'all', what: 'read the award list with every winner (the editor)' },
   'awards:save': { allowed: ['admin'], scope: 'all', what: 'enter or change the award categories and winners; audited' },
+  'awards:champions': { allowed: ['admin'], scope: 'all', what: 'take a live quiz session’s top three into the award list (the editor)' },
   'awards:import': { allowed: ['admin'], scope: 'all', what: 'import the award list from an XLSX file (bad rows reported by line); audited' },
   'awards:step': { allowed: HOSTS, scope: 'all', what: 'run the award ceremony: next, back, summary, reset; audited' },
   'awards:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'follow the award ceremony (only winners already revealed)' },

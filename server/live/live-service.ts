@@ -408,6 +408,13 @@ export function createLiveService(
       clearInterval(rotation);
     },
 
+    /** The podium (places 1–3, ties included) with each player's team: the quiz champions of an award list. */
+    champions(sessionId: string) {
+      load(sessionId);
+      const players = store.allPlayers.all(sessionId) as { name: string; team: string | null; score: number; removed_at: number | null }[];
+      return rankByScore(players.filter((player) => player.removed_at === null && player.score > 0)).filter((player) => player.rank <= 3);
+    },
+
     /** Everything the results export needs. */
     results(sessionId: string) {
       const session = load(sessionId);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AwardsImportReply, AwardsList, AwardsState } from '../../shared/awards.ts';
-import { nextEvent, request, requestOk } from '../support/hub-harness.ts';
+import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { deviceSocket, pairDevice, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
@@ -163,4 +163,34 @@ test('a saved list is checked: a category twice is refused, a stale editor is re
   const saved = await ok<AwardsList>(admin, 'awards:save', { categories: fixed, revision: current.revision });
   expect(saved.categories[1]!.winners[0]!.unit).toBe('通州区应急管理局（更正）');
   expect((await ok<AwardsState>(mc, 'awards:watch', {})).phase).toBe('summary');
+});
+
+test('the quiz champions: a live session’s top three, best first, become a category for the editor (nothing saved); none scored is refused', async () => {
+  const { base } = hub.running;
+  const session = await ok<{ sessionId: string; pin: string; revision: number }>(admin, 'live:create', {
+    name: '颁奖竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'venue', venueIds: [], rotatingJoin: false,
+  });
+  expect(await request(admin, 'awards:champions', { sessionId: session.sessionId })).toMatchObject({ ok: false, code: 'AWARDS_NO_CHAMPIONS' });
+  const right = (JSON.parse(hub.running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }).answer;
+  const players = [['快手甲', right], ['快手乙', right], ['快手丙', right], ['快手丁', right], ['慢手戊', [right[0] === 0 ? 1 : 0]]] as const;
+  const phones = await Promise.all(players.map(() => connectClient(base, 'kiosk')));
+  const tokens: string[] = [];
+  for (const [index, [name]] of players.entries()) tokens.push((await ok<{ token: string }>(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
+  await ok(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+  // Four answer right one after another (earlier is more points), one wrong.
+  for (const [index, [, choice]] of players.entries()) {
+    await ok(phones[index]!, 'live:answer', { token: tokens[index], index: 0, choice });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  const before = await list();
+  const champions = await ok<{ title: string; winners: { name: string; unit: string }[] }>(admin, 'awards:champions', { sessionId: session.sessionId });
+  expect(champions.title).toBe('现场竞答优胜者');
+  expect(champions.winners).toEqual([
+    { name: '快手甲', unit: '宋庄镇分会场' },
+    { name: '快手乙', unit: '宋庄镇分会场' },
+    { name: '快手丙', unit: '宋庄镇分会场' },
+  ]);
+  expect((await list()).revision).toBe(before.revision);
+  expect(await request(mc, 'awards:champions', { sessionId: session.sessionId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  phones.forEach((phone) => phone.close());
 });

@@ -77,6 +77,21 @@ async function onOwnSocket<T>(session: Session | null, command: string, payload:
 /** A fresh live session the admin created. */
 const liveSession = () => onOwnSocket<{ sessionId: string; pin: string; revision: number }>(admin, 'live:create', LIVE_SETTINGS);
 
+/** A fresh session in which one player has scored (the first question answered right). */
+async function scoredLiveSession(): Promise<{ sessionId: string }> {
+  const session = await liveSession();
+  const player = await connectClient(running.base, 'kiosk');
+  try {
+    const joined = (await request<{ token: string }>(player, 'live:join', { pin: session.pin })) as { ok: true; data: { token: string } };
+    await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+    const right = (JSON.parse(running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }).answer;
+    await request(player, 'live:answer', { token: joined.data.token, index: 0, choice: right });
+    return session;
+  } finally {
+    player.close();
+  }
+}
+
 /** A player's token in a fresh session. */
 async function livePlayerToken(session?: { pin: string }): Promise<string> {
   const joined = await onOwnSocket<{ token: string }>(null, 'live:join', { pin: (session ?? (await liveSession())).pin });
@@ -203,6 +218,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'draw:verify': async (p) => request(sockets[p]!, 'draw:verify', { drawId: (await drawMade()).drawId }),
   'draw:watch': async (p) => request(sockets[p]!, 'draw:watch', { drawId: (await drawMade()).drawId }),
   'awards:list': (p) => request(sockets[p]!, 'awards:list', {}),
+  'awards:champions': async (p) => request(sockets[p]!, 'awards:champions', { sessionId: (await scoredLiveSession()).sessionId }),
   'awards:save': async (p) => {
     const list = await onOwnSocket<{ revision: number; categories: { title: string; titleEn: string; winners: unknown[] }[] }>(admin, 'awards:list', {});
     return request(sockets[p]!, 'awards:save', { categories: list.categories.map(({ title, titleEn, winners }) => ({ title, titleEn, winners })), revision: list.revision });

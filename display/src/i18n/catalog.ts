@@ -522,6 +522,10 @@ const zh = {
   'awards.winnersField': '获奖者（每行一位：姓名 | 单位）',
   'awards.removeCategory': '删除这个奖项',
   'awards.addCategory': '添加奖项',
+  'awards.championsFrom': '从现场竞答选取优胜者…',
+  'awards.championsPlayers': '{count} 人参加',
+  'awards.championsAdd': '加入前三名',
+  'awards.championsAdded': '已加入 {count} 位竞答优胜者，确认后请点“保存”。',
   'awards.save': '保存名单',
   // ---- end prize draw and award ceremony
   // ---- media, offline screens, takes together, follow the main stage
@@ -1088,6 +1092,10 @@ const en: Record<DisplayKey, string> = {
   'awards.winnersField': 'Winners (one per line: name | unit)',
   'awards.removeCategory': 'Remove this award',
   'awards.addCategory': 'Add an award',
+  'awards.championsFrom': 'Take the champions of a live quiz…',
+  'awards.championsPlayers': '{count} players',
+  'awards.championsAdd': 'Add the top three',
+  'awards.championsAdded': '{count} live quiz champions added; check them, then press Save.',
   'awards.save': 'Save the list',
   // ---- end prize draw and award ceremony
   // ---- media, offline screens, takes together, follow the main stage
