@@ -1,9 +1,27 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * Specs that measure time or frames (a take's latency, blank frames, loop drift, typing speed,
+ * offline reconnects) run first, one at a time: on a 2-core machine a second browser would be
+ * what they measure. The rest then share two workers, which keeps the suite inside CI's budget.
+ */
+const TIMED = [
+  'camera-scanner',
+  'emergency',
+  'kiosk-quiz',
+  'live-quiz',
+  'loop-drift',
+  'loop-playback',
+  'offline-checkin',
+  'offline-screen',
+  'pairing',
+  'take-to-screens',
+].map((name) => `**/${name}.spec.ts`);
+
 /** Debian's Chromium: a browser download is impossible on these machines. */
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
+  workers: 2,
   timeout: 60_000,
   reporter: [['list']],
   use: {
@@ -12,4 +30,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
     },
   },
+  projects: [
+    { name: 'timed', testMatch: TIMED, workers: 1 },
+    { name: 'flow', testIgnore: TIMED, dependencies: ['timed'] },
+  ],
 });
