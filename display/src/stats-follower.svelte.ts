@@ -3,6 +3,7 @@ import type { StatsSnapshot } from '../../shared/stats.ts';
 import type { Leaderboard } from '../../shared/quiz.ts';
 import type { LiveState } from '../../shared/live.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { Ack } from '../../shared/ack.ts';
 import type { ProgrammeBoard } from '../../shared/programme.ts';
 import type { DrawScreenState } from '../../shared/draw.ts';
 import type { AwardsState } from '../../shared/awards.ts';
@@ -37,69 +38,100 @@ export const createLeaderboardFollower = (hub: HubConnection) => createFollower<
 export type StatsFollower = ReturnType<typeof createStatsFollower>;
 export type LeaderboardFollower = ReturnType<typeof createLeaderboardFollower>;
 
-/** A live quiz session as followed by a screen or the console: the state, and the hub's clock offset at its receipt. */
-export interface LiveView {
-  state: LiveState;
+/** Hub state as a page shows it, with the hub's clock offset at its receipt. */
+export interface HubView<S> {
+  state: S;
   /** The hub's clock minus this page's, when the state arrived: a countdown uses `Date.now() + offset`. */
   offset: number;
 }
+/** A live quiz session as followed by a screen or the console. */
+export type LiveView = HubView<LiveState>;
 
 /**
- * One live quiz session followed: 'live:watch' joins its room and returns its state; then every
- * 'live:state' at least as new as the one shown (arrivals and a turning join code keep the
- * revision) and every 'live:count' of the open question. Watch again after each reconnect.
+ * One keyed piece of hub state followed (a live session, a draw): `watch(id)` joins its room and
+ * returns its state; then every broadcast for that id at least as new as the one shown (arrivals
+ * and a turning join code keep the revision). Watch again after each reconnect.
  */
-export function createLiveFollower(hub: HubConnection) {
-  let view = $state.raw<LiveView | null>(null);
-  let sessionId = $state<string | null>(null);
+function createKeyedFollower<S extends { revision: number; serverNow: number }>(
+  hub: HubConnection,
+  event: 'live:state' | 'draw:state',
+  keyOf: (state: S) => string,
+  ask: (id: string) => Promise<Ack<S>>,
+) {
+  let view = $state.raw<HubView<S> | null>(null);
+  let key = $state<string | null>(null);
   let problem = $state<ErrorCode | null>(null);
+  const socket = hub.socket as unknown as { on(event: string, listener: (state: S) => void): void; off(event: string, listener: (state: S) => void): void };
 
-  function apply(state: LiveState) {
-    if (state.sessionId !== sessionId) return;
-    const shown = view?.state.sessionId === state.sessionId ? view.state : null;
+  function apply(state: S) {
+    if (keyOf(state) !== key) return;
+    const shown = view && keyOf(view.state) === key ? view.state : null;
     if (shown && state.revision < shown.revision) return;
     view = { state, offset: state.serverNow - Date.now() };
   }
-  const onCount = (count: { sessionId: string; index: number; answered: number; players: number }) => {
-    const shown = view?.state;
-    if (!shown || count.sessionId !== shown.sessionId || count.index !== shown.index) return;
-    view = { state: { ...shown, answered: count.answered, players: count.players }, offset: view!.offset };
-  };
-  hub.socket.on('live:state', apply);
-  hub.socket.on('live:count', onCount);
+  socket.on(event, apply);
 
   return {
     get current() {
-      return view?.state.sessionId === sessionId ? view : null;
+      return view && keyOf(view.state) === key ? view : null;
     },
-    get sessionId() {
-      return sessionId;
+    get key() {
+      return key;
     },
-    /** Why the last watch failed (an unknown session), else null. */
+    /** Why the last watch failed (an unknown id), else null. */
     get problem() {
       return problem;
     },
     async watch(id: string) {
-      sessionId = id;
-      const ack = await hub.request('live:watch', { sessionId: id });
-      if (sessionId !== id) return;
+      key = id;
+      const ack = await ask(id);
+      if (key !== id) return;
       problem = ack.ok ? null : ack.code;
       if (ack.ok) apply(ack.data);
     },
     /** A state the page got as a reply (create, control): followed from now on, applied like a broadcast. */
-    adopt(state: LiveState) {
-      if (sessionId !== state.sessionId) problem = null;
-      sessionId = state.sessionId;
+    adopt(state: S) {
+      if (key !== keyOf(state)) problem = null;
+      key = keyOf(state);
       apply(state);
     },
+    /** Changes the shown state in place (a count between states); the offset stays. */
+    patch(change: (shown: S) => S) {
+      if (view) view = { state: change(view.state), offset: view.offset };
+    },
     forget() {
-      sessionId = null;
+      key = null;
       view = null;
       problem = null;
     },
     /** Stops listening (a console panel that is closed). */
     stop() {
-      hub.socket.off('live:state', apply);
+      socket.off(event, apply);
+    },
+  };
+}
+
+/** One live quiz session followed, and every 'live:count' of its open question. */
+export function createLiveFollower(hub: HubConnection) {
+  const session = createKeyedFollower<LiveState>(hub, 'live:state', (state) => state.sessionId, (sessionId) => hub.request('live:watch', { sessionId }));
+  const onCount = (count: { sessionId: string; index: number; answered: number; players: number }) =>
+    session.patch((shown) => (count.sessionId === shown.sessionId && count.index === shown.index ? { ...shown, answered: count.answered, players: count.players } : shown));
+  hub.socket.on('live:count', onCount);
+  return {
+    get current() {
+      return session.current;
+    },
+    get sessionId() {
+      return session.key;
+    },
+    get problem() {
+      return session.problem;
+    },
+    watch: session.watch,
+    adopt: session.adopt,
+    forget: session.forget,
+    stop() {
+      session.stop();
       hub.socket.off('live:count', onCount);
     },
   };
@@ -138,50 +170,24 @@ export function createProgrammeFollower(hub: HubConnection) {
 
 // --- prize draw and award ceremony ---
 /** A draw as a screen follows it, with the hub's clock offset (the winners land at times the hub set). */
-export interface DrawView {
-  state: DrawScreenState;
-  offset: number;
-}
+export type DrawView = HubView<DrawScreenState>;
 
-/**
- * One draw followed: 'draw:watch' joins its room and returns its masked state, then every
- * 'draw:state' at least as new. Watch again after each reconnect.
- */
+/** One draw followed: its masked state, then every newer one. */
 export function createDrawFollower(hub: HubConnection) {
-  let view = $state.raw<DrawView | null>(null);
-  let drawId = $state<string | null>(null);
-  let problem = $state<ErrorCode | null>(null);
-  function apply(state: DrawScreenState) {
-    if (state.drawId !== drawId) return;
-    if (view?.state.drawId === state.drawId && state.revision < view.state.revision) return;
-    view = { state, offset: state.serverNow - Date.now() };
-  }
-  hub.socket.on('draw:state', apply);
+  const draw = createKeyedFollower<DrawScreenState>(hub, 'draw:state', (state) => state.drawId, (drawId) => hub.request('draw:watch', { drawId }));
   return {
     get current() {
-      return view?.state.drawId === drawId ? view : null;
+      return draw.current;
     },
     get drawId() {
-      return drawId;
+      return draw.key;
     },
     get problem() {
-      return problem;
+      return draw.problem;
     },
-    async watch(id: string) {
-      drawId = id;
-      const ack = await hub.request('draw:watch', { drawId: id });
-      if (drawId !== id) return;
-      problem = ack.ok ? null : ack.code;
-      if (ack.ok) apply(ack.data);
-    },
-    forget() {
-      drawId = null;
-      view = null;
-      problem = null;
-    },
-    stop() {
-      hub.socket.off('draw:state', apply);
-    },
+    watch: draw.watch,
+    forget: draw.forget,
+    stop: draw.stop,
   };
 }
 export type DrawFollower = ReturnType<typeof createDrawFollower>;
