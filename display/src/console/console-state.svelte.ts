@@ -87,6 +87,22 @@ export function createConsoleState(hub: HubConnection) {
       if (ack.ok) applySlot(groupId, 'preview', ack.data);
       return ack;
     },
+    /** Prepare and take in one go, from a desk whose own monitor the MC looked at (live quiz, ceremony). */
+    async putOnAir(groupId: string, scene: Scene): Promise<Ack<SlotState>> {
+      const prepared = await this.prepare(groupId, scene);
+      return prepared.ok ? this.take(groupId) : prepared;
+    },
+    /** Every display group, with its venue's name in the console's language. */
+    get groups() {
+      return (overview?.venues ?? []).flatMap((venue) => venue.groups.map((group) => ({ ...group, venueName: i18n.locale === 'en' ? venue.nameEn : venue.name })));
+    },
+    /** The groups whose program shows a scene like this now. */
+    groupsShowing(matches: (scene: Scene) => boolean) {
+      return this.groups.filter((group) => {
+        const scene = stages[group.id]?.program.scene;
+        return scene ? matches(scene) : false;
+      });
+    },
     /** Takes the preview this console shows: if another MC changed it meanwhile, the hub refuses. */
     async take(groupId: string): Promise<Ack<SlotState>> {
       const stage = stages[groupId];
