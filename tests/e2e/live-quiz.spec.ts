@@ -91,6 +91,9 @@ test('a console, a big screen and five phones play three questions to the podium
       db.prepare('UPDATE live_sessions SET deadline = ? WHERE id = ?').run(Date.now() - 5000, session.id);
       db.close();
       await phones[4]!.locator('[data-option]').first().click();
+      // A multiple-choice question is sent with its confirm button (the draw is random).
+      const confirm = phones[4]!.locator('[data-confirm]');
+      if (await confirm.isVisible()) await confirm.click();
       await expect(phones[4]!.locator('[data-live-problem]')).toContainText('停止作答');
     }
     await expect(screen.locator('[data-answered]')).toHaveAttribute('data-answered', '4');
