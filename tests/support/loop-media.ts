@@ -36,14 +36,35 @@ export interface LoopReading {
   kind: 'video' | 'image' | 'none';
 }
 
-/** Reads a playing loop: a video by its currentTime, a picture by when it came to the front. */
+/**
+ * Reads a playing loop: a picture by when it came to the front, a video by the frame it shows
+ * (requestVideoFrameCallback: the last frame composited, carried forward by at most one frame's
+ * time). Not currentTime: during a seek it already says where the seek goes while the screen
+ * still shows the old frame, and a stalled video's frozen frame is what people see.
+ */
 export const readLoop = (page: Page): Promise<LoopReading> =>
   page.evaluate(() => {
+    type Tracked = HTMLVideoElement & { presented?: { mediaS: number; at: number } | null; tracked?: boolean; onFrame?: VideoFrameRequestCallback };
+    // Every video of the loop is watched from when it loads on the back layer.
+    for (const video of document.querySelectorAll<Tracked>('.loop video')) {
+      if (video.tracked) continue;
+      video.tracked = true;
+      video.onFrame = (_now, frame) => {
+        video.presented = { mediaS: frame.mediaTime, at: performance.timeOrigin + frame.expectedDisplayTime };
+        video.requestVideoFrameCallback(video.onFrame!);
+      };
+      video.requestVideoFrameCallback(video.onFrame);
+      video.addEventListener('emptied', () => (video.presented = null));
+    }
     const loop = document.querySelector('.loop');
     const at = Date.now();
     const index = Number(loop?.getAttribute('data-front-index') ?? -1);
     const media = document.querySelector('.layer.front img, .layer.front video');
-    if (media instanceof HTMLVideoElement) return { at, index, intoMs: media.currentTime * 1000, kind: 'video' as const };
+    if (media instanceof HTMLVideoElement) {
+      const presented = (media as Tracked).presented;
+      const intoMs = presented ? presented.mediaS * 1000 + Math.min(Math.max(0, at - presented.at), 34) : media.currentTime * 1000;
+      return { at, index, intoMs, kind: 'video' as const };
+    }
     const shownAt = Number(loop?.getAttribute('data-front-shown') ?? 0);
     const offset = Number(loop?.getAttribute('data-front-offset') ?? 0);
     return { at, index, intoMs: offset + (at - shownAt), kind: media ? ('image' as const) : ('none' as const) };
@@ -68,17 +89,31 @@ interface SwitchSeen {
   offsetMs: number;
 }
 
-/** Records every switch of the page's loop from now on (read with takeSwitches). */
+/**
+ * Records every switch of the page's loop from now on (read with takeSwitches), and counts runs
+ * put up a second time (read with reshownRuns): a loop that restarts shows its current run again.
+ * Once per page: later measurements go on with the same records.
+ */
 const recordSwitches = (page: Page) =>
   page.evaluate(() => {
     const loop = document.querySelector('.loop')!;
     const seen: { startAt: number; shownAt: number; offsetMs: number }[] = [];
-    (window as unknown as { __switches: typeof seen }).__switches = seen;
+    const record = window as unknown as { __switches?: typeof seen; __reshown: number };
+    if (record.__switches) return; // recording already, since an earlier measurement
+    record.__switches = seen;
+    record.__reshown = 0;
+    let last = { startAt: Number(loop.getAttribute('data-front-start')), shownAt: Number(loop.getAttribute('data-front-shown')) };
     new MutationObserver(() => {
       const startAt = Number(loop.getAttribute('data-front-start'));
-      if (seen.at(-1)?.startAt !== startAt) seen.push({ startAt, shownAt: Number(loop.getAttribute('data-front-shown')), offsetMs: Number(loop.getAttribute('data-front-offset')) });
+      const shownAt = Number(loop.getAttribute('data-front-shown'));
+      if (startAt === last.startAt && shownAt !== last.shownAt) record.__reshown++;
+      if (startAt !== last.startAt) seen.push({ startAt, shownAt, offsetMs: Number(loop.getAttribute('data-front-offset')) });
+      last = { startAt, shownAt };
     }).observe(loop, { attributes: true, attributeFilter: ['data-front-start', 'data-front-shown'] });
   });
+
+/** How many runs the page's loop put up twice since its first measurement began (0 unless it restarted). */
+export const reshownRuns = (page: Page) => page.evaluate(() => (window as unknown as { __reshown: number }).__reshown);
 
 const takeSwitches = (page: Page) => page.evaluate(() => (window as unknown as { __switches: SwitchSeen[] }).__switches);
 

@@ -43,10 +43,13 @@ describe('loop schedule', () => {
   });
 
   test('a video on time is left alone, a small drift is nudged by the rate, a large one seeks', () => {
-    expect(videoCorrection(10, 10.02)).toEqual({ seekTo: null, rate: 1 });
-    expect(videoCorrection(10, 10.2)).toEqual({ seekTo: null, rate: 0.9 });
-    expect(videoCorrection(10, 9.9)).toEqual({ seekTo: null, rate: 1.05 });
-    expect(videoCorrection(10, 10.5)).toEqual({ seekTo: 10, rate: 1 });
+    expect(videoCorrection(10, 10.01)).toEqual({ seekTo: null, rate: 1 });
+    expect(videoCorrection(10, 10.1)).toEqual({ seekTo: null, rate: 0.8 });
+    expect(videoCorrection(10, 9.95)).toEqual({ seekTo: null, rate: 1.1 });
+    // Up to a second off is still made up by the rate (at most 25 % off): a seek would freeze the picture.
+    expect(videoCorrection(10, 10.5)).toEqual({ seekTo: null, rate: 0.75 });
+    expect(videoCorrection(10, 9.2)).toEqual({ seekTo: null, rate: 1.25 });
+    expect(videoCorrection(10, 11.2)).toEqual({ seekTo: 10, rate: 1 });
     expect(videoCorrection(10, 8)).toEqual({ seekTo: 10, rate: 1 });
   });
 });
@@ -86,6 +89,26 @@ describe('loop player', () => {
     time.set(13_000);
     await settle();
     expect(steps).toHaveLength(7);
+  });
+
+  test('a video is cued on its hidden layer its lead time before the switch, then shown at the switch', async () => {
+    const steps: string[] = [];
+    const time = fakeClock(0);
+    const layers: LoopLayers = {
+      load: async (layer, media) => void steps.push(`load ${media.id}@${layer}`),
+      show: async (layer, media, slot) => void steps.push(`show ${media.id}@${layer} from ${slot.startAt}`),
+      cue: { leadMs: (media) => (media.id === 'v' ? 200 : 0), start: (layer, media) => void steps.push(`cue ${media.id}@${layer} at ${time.clock.now()}`) },
+    };
+    const stop = startLoop([item('a'), item('v')], layers, time.clock, 0);
+    await settle();
+    expect(steps).toEqual(['load a@0', 'show a@0 from 0', 'load v@1']);
+    time.set(800);
+    await settle();
+    expect(steps.slice(3)).toEqual(['cue v@1 at 800']);
+    time.set(1000);
+    await settle();
+    expect(steps.slice(4)).toEqual(['show v@1 from 1000', 'load a@0']);
+    stop();
   });
 
   test('a screen that starts late, or loads slower than an item lasts, joins at the item the group shows now', async () => {

@@ -13,6 +13,11 @@ export interface LoopLayers {
   load(layer: 0 | 1, item: MediaItem): Promise<void>;
   /** Brings a layer to the front for this run of its item (a video starts where the schedule stands). */
   show(layer: 0 | 1, item: MediaItem, slot: LoopSlot): Promise<void>;
+  /**
+   * Optional pre-roll: a loaded item that takes a moment to get going (a video's playback) is
+   * started on the hidden layer `leadMs` before its switch, so it is already moving when it shows.
+   */
+  cue?: { leadMs(item: MediaItem): number; start(layer: 0 | 1, item: MediaItem): void };
 }
 
 export interface LoopClock {
@@ -49,7 +54,11 @@ export function startLoop(items: MediaItem[], layers: LoopLayers, clock: LoopClo
       if (stopped) return;
       const next = nextSlot(durations, slot);
       const back: 0 | 1 = front === 0 ? 1 : 0;
-      await Promise.all([clock.until(slot.endAt), layers.load(back, items[next.index]!)]);
+      const nextItem = items[next.index]!;
+      await Promise.all([clock.until(slot.endAt - (layers.cue?.leadMs(nextItem) ?? 0)), layers.load(back, nextItem)]);
+      if (stopped) return;
+      layers.cue?.start(back, nextItem);
+      await clock.until(slot.endAt);
       front = back;
       slot = next;
     }

@@ -42,19 +42,26 @@ export function cycleDistance(durations: number[], a: number, b: number): number
 }
 
 /** Within this a playing video counts as on time; past SEEK_S it jumps, in between it is nudged. */
-const ON_TIME_S = 0.03;
-export const SEEK_S = 0.3;
-const MAX_NUDGE = 0.1;
+const ON_TIME_S = 0.015;
+/**
+ * A seek freezes the picture until the frame is decoded, which on a busy screen (or a file without
+ * a seek index, as browsers' own recordings are) takes longer than the drift it would cure: up to
+ * a second is made up by the playing rate instead, and only a stall or a late join seeks.
+ */
+export const SEEK_S = 1;
+/** At most 25 % faster or slower: on a muted loop a second of it is hardly seen, a jump is. */
+const MAX_NUDGE = 0.25;
+/** A drift is made up within about this long (or as fast as MAX_NUDGE allows). */
+const CATCH_UP_S = 0.5;
 
 /**
- * How to bring a playing video back to the schedule: a small drift is made up by playing up to
- * 10 % faster or slower (invisible, no stutter); a large one (a stall, a late start) by a seek.
+ * How to bring a playing video back to the schedule: a drift up to SEEK_S by playing a little
+ * faster or slower (smooth), a larger one by a seek.
  */
 export function videoCorrection(expectedS: number, actualS: number): { seekTo: number | null; rate: number } {
   const ahead = actualS - expectedS;
   if (Math.abs(ahead) >= SEEK_S) return { seekTo: expectedS, rate: 1 };
   if (Math.abs(ahead) <= ON_TIME_S) return { seekTo: null, rate: 1 };
-  // Make up the drift within about two seconds (at most 10 % off: not seen on a muted loop).
-  const rate = 1 - Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, ahead / 2));
+  const rate = 1 - Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, ahead / CATCH_UP_S));
   return { seekTo: null, rate: Math.round(rate * 1000) / 1000 };
 }
