@@ -32,7 +32,10 @@ export async function savePlaylist(base: string, session: Session, id: string, n
 export interface LoopReading {
   at: number;
   index: number;
+  /** What the screen shows: a video's last presented frame. */
   intoMs: number;
+  /** Where the player's clock stands: a video's currentTime (the position the loop keeps in step). */
+  clockMs: number;
   kind: 'video' | 'image' | 'none';
 }
 
@@ -63,11 +66,12 @@ export const readLoop = (page: Page): Promise<LoopReading> =>
     if (media instanceof HTMLVideoElement) {
       const presented = (media as Tracked).presented;
       const intoMs = presented ? presented.mediaS * 1000 + Math.min(Math.max(0, at - presented.at), 34) : media.currentTime * 1000;
-      return { at, index, intoMs, kind: 'video' as const };
+      return { at, index, intoMs, clockMs: media.currentTime * 1000, kind: 'video' as const };
     }
     const shownAt = Number(loop?.getAttribute('data-front-shown') ?? 0);
     const offset = Number(loop?.getAttribute('data-front-offset') ?? 0);
-    return { at, index, intoMs: offset + (at - shownAt), kind: media ? ('image' as const) : ('none' as const) };
+    const intoMs = offset + (at - shownAt);
+    return { at, index, intoMs, clockMs: intoMs, kind: media ? ('image' as const) : ('none' as const) };
   });
 
 /**
@@ -75,10 +79,10 @@ export const readLoop = (page: Page): Promise<LoopReading> =>
  * loop moves 1 ms per ms) and compared on the cycle. All pages run on this one machine, so their
  * Date.now() agree: the figure includes each screen's own error in measuring the hub's clock.
  */
-export function driftOf(durations: number[], readings: LoopReading[]): number {
+export function driftOf(durations: number[], readings: LoopReading[], by: 'intoMs' | 'clockMs' = 'intoMs'): number {
   const [first, ...others] = readings;
   if (!first) return 0;
-  const position = (reading: LoopReading) => cyclePosition(durations, reading.index, reading.intoMs) + (first.at - reading.at);
+  const position = (reading: LoopReading) => cyclePosition(durations, reading.index, reading[by]) + (first.at - reading.at);
   return Math.max(0, ...others.map((reading) => cycleDistance(durations, position(first), position(reading))));
 }
 
@@ -124,10 +128,13 @@ export interface DriftFigures {
   switches: number;
   switch_max_ms: number;
   switch_avg_ms: number;
-  /** Videos playing on every screen at once: the spread of their positions (ms). */
+  /** Videos playing on every screen at once: the spread of the frames they show (ms). */
   video_samples: number;
   video_max_ms: number;
   video_avg_ms: number;
+  /** …and of their players' positions (currentTime: what the loop keeps in step; a busy screen shows its frames later). */
+  video_clock_max_ms: number;
+  video_clock_avg_ms: number;
   /** How late a screen put an item up after its scheduled start (ms; setTimeout, decode, paint). */
   late_max_ms: number;
   max_ms: number;
@@ -149,10 +156,14 @@ export async function measureLoopDrift(pages: Page[], durations: number[], secon
   for (const page of pages) await page.waitForFunction(() => (window as unknown as { __switches: unknown[] }).__switches.length > 0, null, { timeout: 60_000 });
   for (const page of pages) await page.evaluate(() => (window as unknown as { __switches: unknown[] }).__switches.splice(0));
   const videoSpreads: number[] = [];
+  const clockSpreads: number[] = [];
   const until = Date.now() + seconds * 1000;
   while (Date.now() < until) {
     const readings = await Promise.all(pages.map(readLoop));
-    if (readings.every((reading) => reading.kind === 'video' && reading.index === readings[0]!.index)) videoSpreads.push(driftOf(durations, readings));
+    if (readings.every((reading) => reading.kind === 'video' && reading.index === readings[0]!.index)) {
+      videoSpreads.push(driftOf(durations, readings));
+      clockSpreads.push(driftOf(durations, readings, 'clockMs'));
+    }
     await new Promise((resolve) => setTimeout(resolve, sampleEveryMs));
   }
   const logs = await Promise.all(pages.map(takeSwitches));
@@ -174,6 +185,8 @@ export async function measureLoopDrift(pages: Page[], durations: number[], secon
     video_samples: videoSpreads.length,
     video_max_ms: round(Math.max(0, ...videoSpreads)),
     video_avg_ms: round(average(videoSpreads)),
+    video_clock_max_ms: round(Math.max(0, ...clockSpreads)),
+    video_clock_avg_ms: round(average(clockSpreads)),
     late_max_ms: round(Math.max(0, ...late)),
     max_ms: round(Math.max(0, ...all)),
     avg_ms: round(average(all)),
