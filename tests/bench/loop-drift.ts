@@ -68,7 +68,8 @@ try {
 
   const rows = [
     { what: 'item switches apart (max / avg ms)', value: `${loop.switch_max_ms} / ${loop.switch_avg_ms}`, samples: loop.switches },
-    { what: 'video positions apart (max / avg ms)', value: `${loop.video_max_ms} / ${loop.video_avg_ms}`, samples: loop.video_samples },
+    { what: 'video frames shown apart (max / avg ms)', value: `${loop.video_max_ms} / ${loop.video_avg_ms}`, samples: loop.video_samples },
+    { what: 'video players apart (max / avg ms)', value: `${loop.video_clock_max_ms} / ${loop.video_clock_avg_ms}`, samples: loop.video_samples },
     { what: 'latest switch after schedule (ms)', value: String(loop.late_max_ms), samples: loop.switches * screenCount },
     { what: `take-all to ${groupIds.length} groups: screens apart (ms)`, value: String(take.take_switch_spread_ms), samples: screenCount },
     { what: 'take-all: latest screen after switchAt (ms)', value: String(take.take_late_max_ms), samples: screenCount },

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkInVisitors, mobileOf } from '../support/checked-in-visitors.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { signIn, type Session } from '../support/staff.ts';
+import { connectClient, requestOk } from '../support/hub-harness.ts';
+import { signIn, staffSocket, type Session } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedScreen, settle, shoot, VIEWPORTS } from './screens.ts';
 
 /**
@@ -111,4 +113,51 @@ test('awards: two categories revealed winner by winner, then the summary; a priz
   }
   expect(errorsOf(screen)).toEqual([]);
   expect(errorsOf(console)).toEqual([]);
+});
+
+test('the quiz champions: the admin takes a live session’s podium into the award list with one click, then saves it', async ({ browser }) => {
+  // A short live session played over sockets: three phones right (the quicker, the more points), one wrong.
+  const mc = await staffSocket(hub.base, admin);
+  const session = await requestOk<{ sessionId: string; pin: string; revision: number }>(mc, 'live:create', {
+    name: '启动仪式竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'venue', venueIds: [], rotatingJoin: false,
+  });
+  const fireBank = JSON.parse(fs.readFileSync('server/quiz/bank/fire.json', 'utf8')) as { id: string; answer: number[] }[];
+  const right = fireBank.find((question) => question.id === 'fire-001')!.answer;
+  const players = [['安全小卫士', right], ['消防先锋', right], ['应急达人', right], ['慢半拍', [right[0] === 0 ? 1 : 0]]] as const;
+  const phones = await Promise.all(players.map(() => connectClient(hub.base, 'kiosk')));
+  const tokens: string[] = [];
+  for (const [index, [nickname]] of players.entries()) tokens.push((await requestOk<{ token: string }>(phones[index]!, 'live:join', { pin: session.pin, nickname, venueId: 'taihu' })).token);
+  await requestOk(mc, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+  for (const [index, [, choice]] of players.entries()) {
+    await requestOk(phones[index]!, 'live:answer', { token: tokens[index], index: 0, choice });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+
+  const console = await openConsole(browser, hub.base);
+  await console.locator('[data-tab="ceremony"]').click();
+  await console.locator('[data-ceremony-view="list"]').click();
+  const editor = console.locator('[data-awards-editor]');
+  const categories = editor.locator('fieldset.category');
+  // The editor shows the saved list first (the demo's categories).
+  const before = (await requestOk<{ categories: unknown[] }>(mc, 'awards:list', {})).categories.length;
+  await expect(categories).toHaveCount(before);
+  await editor.locator('[data-awards-champions-session]').selectOption({ label: '启动仪式竞答 · 4 人参加' });
+  await editor.locator('[data-awards-champions]').click();
+  await expect(editor.locator('[data-awards-editor-message]')).toContainText('3');
+  await expect(categories).toHaveCount(before + 1);
+  const added = categories.last();
+  await expect(added.locator('input').first()).toHaveValue('现场竞答优胜者');
+  const winners = (await added.locator('textarea').inputValue()).split('\n');
+  expect(winners.map((line) => line.split(/[，,|\t]/)[0]!.trim())).toEqual(['安全小卫士', '消防先锋', '应急达人']);
+  await added.scrollIntoViewIfNeeded();
+  await shoot(console, 'awards-editor-champions');
+
+  // Nothing is kept until Save; saved, the category is in the MC's running order of the ceremony.
+  await editor.locator('[data-awards-save]').click();
+  await expect(editor.locator('[data-awards-editor-message]')).toContainText(String(before + 1));
+  const saved = await requestOk<{ categories: { title: string; winners: { name: string }[] }[] }>(mc, 'awards:list', {});
+  expect(saved.categories.at(-1)).toMatchObject({ title: '现场竞答优胜者', winners: [{ name: '安全小卫士' }, { name: '消防先锋' }, { name: '应急达人' }] });
+  expect(errorsOf(console)).toEqual([]);
+  for (const socket of [mc, ...phones]) socket.close();
+  await console.context().close();
 });
