@@ -41,6 +41,7 @@ type Command =
   | { id: number; cmd: 'connect-bare'; base: string; count: number; concurrency: number }
   | { id: number; cmd: 'await'; key: string; timeoutMs: number }
   | { id: number; cmd: 'answers'; index: number }
+  | { id: number; cmd: 'collect' }
   | { id: number; cmd: 'close' };
 
 const players: Player[] = [];
@@ -231,6 +232,11 @@ async function handle(message: Command): Promise<unknown> {
       return { times: timesOf(message.key) };
     case 'answers':
       return answersOf(message.index);
+    case 'collect':
+      // Before a measured step: this process's garbage goes now, not as a pause in the middle of
+      // the fan-out (a phone's collector would stall its receipts, the hub's and the baseline's alike).
+      (globalThis as { gc?: () => void }).gc?.();
+      return { collected: true };
     case 'close':
       for (const client of [...players, ...bareClients]) client.socket.close();
       return { closed: players.length + bareClients.length };
