@@ -111,30 +111,20 @@ function createKeyedFollower<S extends { revision: number; serverNow: number }>(
   };
 }
 
-/** One live quiz session followed, and every 'live:count' of its open question. */
+/** One live quiz session followed (its id is `key`), and every 'live:count' of its open question. */
 export function createLiveFollower(hub: HubConnection) {
   const session = createKeyedFollower<LiveState>(hub, 'live:state', (state) => state.sessionId, (sessionId) => hub.request('live:watch', { sessionId }));
   const onCount = (count: { sessionId: string; index: number; answered: number; players: number }) =>
     session.patch((shown) => (count.sessionId === shown.sessionId && count.index === shown.index ? { ...shown, answered: count.answered, players: count.players } : shown));
   hub.socket.on('live:count', onCount);
-  return {
-    get current() {
-      return session.current;
-    },
-    get sessionId() {
-      return session.key;
-    },
-    get problem() {
-      return session.problem;
-    },
-    watch: session.watch,
-    adopt: session.adopt,
-    forget: session.forget,
+  const stopSession = session.stop;
+  // The keyed follower itself (its getters stay live), stopping the count listener too.
+  return Object.assign(session, {
     stop() {
-      session.stop();
+      stopSession();
       hub.socket.off('live:count', onCount);
     },
-  };
+  });
 }
 export type LiveFollower = ReturnType<typeof createLiveFollower>;
 
@@ -172,24 +162,9 @@ export function createProgrammeFollower(hub: HubConnection) {
 /** A draw as a screen follows it, with the hub's clock offset (the winners land at times the hub set). */
 export type DrawView = HubView<DrawScreenState>;
 
-/** One draw followed: its masked state, then every newer one. */
-export function createDrawFollower(hub: HubConnection) {
-  const draw = createKeyedFollower<DrawScreenState>(hub, 'draw:state', (state) => state.drawId, (drawId) => hub.request('draw:watch', { drawId }));
-  return {
-    get current() {
-      return draw.current;
-    },
-    get drawId() {
-      return draw.key;
-    },
-    get problem() {
-      return draw.problem;
-    },
-    watch: draw.watch,
-    forget: draw.forget,
-    stop: draw.stop,
-  };
-}
+/** One draw followed (its id is `key`): its masked state, then every newer one. */
+export const createDrawFollower = (hub: HubConnection) =>
+  createKeyedFollower<DrawScreenState>(hub, 'draw:state', (state) => state.drawId, (drawId) => hub.request('draw:watch', { drawId }));
 export type DrawFollower = ReturnType<typeof createDrawFollower>;
 
 /** The award ceremony followed: its state (revealed winners only) now, then every newer one. */

@@ -4,7 +4,7 @@ import { actorOf, type Identity } from '../auth/identity.ts';
 import type { AwardsPublisher, AwardsService } from './awards-service.ts';
 import type { LiveService } from '../live/live-service.ts';
 import { HubError } from '../hub-error.ts';
-import { AWARD_LIMITS, CHAMPIONS_TITLE } from '../../shared/awards.ts';
+import { championsCategory } from './awards-rules.ts';
 
 /** Screens showing the `awards` scene and consoles following the ceremony. */
 export const AWARDS_ROOM = 'awards';
@@ -21,14 +21,9 @@ export function awardsCommands(awards: AwardsService, live: LiveService): Pick<C
     'awards:list': () => awards.list(),
     'awards:save': ({ categories, revision }, socket) => awards.save(categories, revision, actor(socket)),
     'awards:champions': ({ sessionId }) => {
-      const podium = live.champions(sessionId);
-      if (podium.length === 0) throw new HubError('AWARDS_NO_CHAMPIONS');
-      // Best first (the podium's order); the unit line shows the player's team when teams were played.
-      return {
-        title: CHAMPIONS_TITLE.zh,
-        titleEn: CHAMPIONS_TITLE.en,
-        winners: podium.map((player) => ({ name: player.name.slice(0, AWARD_LIMITS.name), unit: (player.team ?? '').slice(0, AWARD_LIMITS.unit) })),
-      };
+      const category = championsCategory(live.champions(sessionId));
+      if (!category) throw new HubError('AWARDS_NO_CHAMPIONS');
+      return category;
     },
     'awards:step': ({ action, revision }, socket) => awards.step(action, revision, actor(socket)),
     'awards:watch': (_request, socket) => {

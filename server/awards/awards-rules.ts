@@ -1,5 +1,5 @@
 import type { AwardAction, AwardCategoryInput, AwardsState, AwardWinner } from '../../shared/awards.ts';
-import { AWARD_LIMITS } from '../../shared/awards.ts';
+import { AWARD_LIMITS, CHAMPIONS_TITLE } from '../../shared/awards.ts';
 import { characterCount, cleanName } from '../../shared/visitor-text.ts';
 
 /**
@@ -103,4 +103,17 @@ export function checkAwardList(input: readonly AwardCategoryInput[]): ListCheck 
     return { title, titleEn: cleanName(category.titleEn), winners };
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, categories };
+}
+
+/**
+ * A live quiz podium (best first) as an award category for the admin's editor: the unit line
+ * shows the player's team when teams were played. Null when nobody scored.
+ */
+export function championsCategory(podium: readonly { name: string; team: string | null }[]): AwardCategoryInput | null {
+  if (podium.length === 0) return null;
+  return {
+    title: CHAMPIONS_TITLE.zh,
+    titleEn: CHAMPIONS_TITLE.en,
+    winners: podium.map((player) => ({ name: player.name.slice(0, AWARD_LIMITS.name), unit: (player.team ?? '').slice(0, AWARD_LIMITS.unit) })),
+  };
 }

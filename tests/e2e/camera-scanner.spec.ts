@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { writeBlankY4m, writeQrY4m } from '../support/fake-camera.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
 /** Shaped like a real pass: EDP1.<key id>.<visitor id>.<86 base64url characters of signature>. */
 const PASS = `EDP1.k1.V7K3M9Q2XH.${crypto.createHash('sha512').update('eventday camera test pass').digest('base64url')}`;
@@ -35,13 +35,7 @@ function browserFilming(video: string): () => Browser {
   return () => browser!;
 }
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 interface OpenScanner {
   page: Page;

@@ -1,26 +1,20 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkInVisitors, mobileOf } from '../support/checked-in-visitors.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { connectClient, requestOk } from '../support/hub-harness.ts';
-import { signIn, staffSocket, type Session } from '../support/staff.ts';
+import { staffSocket } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedScreen, settle, shoot, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /**
  * The ceremony as the hall sees it: the MC's console and the main stage screen. Two award
  * categories revealed winner by winner, then the summary; then a prize draw that rolls and lands.
  */
-let hub: HubProcess;
-let admin: Session;
+useSpecHub();
 const PEOPLE = ['欧阳志远', '司马晓燕', '诸葛文博', '上官雨桐', '东方明辉', '慕容海峰', '尉迟春梅', '皇甫建军'];
 
 test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
   await checkInVisitors(hub.base, admin, PEOPLE, 'e2e-ceremony');
-});
-test.afterAll(async () => {
-  await hub?.stop();
 });
 
 

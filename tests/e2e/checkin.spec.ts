@@ -3,18 +3,17 @@ import path from 'node:path';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { writeQrY4m } from '../support/fake-camera.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { api, pairDevice, signIn } from '../support/staff.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { errorsOf, openPairedScreen, shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
+useSpecHub({ signInAdmin: false });
 let browser: Browser;
 let visitor: RegisterReply;
 
 // The camera films the pass of a visitor registered on this hub, so the browser starts after it.
 test.beforeAll(async () => {
-  hub = await startHubProcess();
   visitor = (await (await api(hub.base).post('/api/visitors', { nickname: '安全小达人', privacyConsent: false })).json()) as RegisterReply;
   const video = path.join(os.tmpdir(), `eventday-checkin-${process.pid}.y4m`);
   writeQrY4m(visitor.pass, video);
@@ -22,7 +21,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await browser?.close();
-  await hub?.stop();
 });
 
 test('a paired kiosk checks a pass in through its camera: green once, amber for the same pass again; the stats screen counts it once', async () => {

@@ -1,22 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { pairDevice, signIn, type Session } from '../support/staff.ts';
+import { pairDevice } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedKiosk, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /**
  * The emergency override in real Chromium: the console raises a notice for the main venue with
  * two presses; two screens and a kiosk there show it (a screen of another venue does not), a
  * reloaded screen shows it again, the console lists who shows it; two presses clear it.
  */
-let hub: HubProcess;
-let admin: Session;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub();
 
 const overlay = (page: Page) => page.locator('[data-emergency]');
 

@@ -2,20 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { RegisterReply } from '../../shared/visitors.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { api, signIn, type Session } from '../support/staff.ts';
+import { api } from '../support/staff.ts';
 import { errorsOf, openConsole, openPage, openPairedKiosk, shoot, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /** Registration by touch at a kiosk, the pass carried to a phone, and check-in without a QR code. */
-let hub: HubProcess;
-let admin: Session;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub();
 
 test('a visitor registers at a kiosk by touch alone and carries the pass to a phone', async ({ browser }) => {
   const { page: kiosk } = await openPairedKiosk(browser, hub.base, admin, 'taihu', '/kiosk/register');

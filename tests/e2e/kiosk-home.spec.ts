@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { cjkFontInstalled, openPage, shoot, VIEWPORTS } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 for (const [name, viewport] of [['portrait-1080x1920', VIEWPORTS.portrait], ['phone-390x844', VIEWPORTS.phone]] as const) {
   test(`kiosk home on a ${name} shows the theme, four large entries and its connection`, async ({ browser }) => {

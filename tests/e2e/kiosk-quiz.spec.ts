@@ -2,23 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import type { AskedQuestion, QuizAnswerReply, QuizStartReply } from '../../shared/quiz.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { connectClient, request } from '../support/hub-harness.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { api, signIn, type Session } from '../support/staff.ts';
+import { startHubProcess } from '../support/hub-process.ts';
+import { api, signIn } from '../support/staff.ts';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { takeOverRest } from '../support/rest.ts';
 import { cjkFontInstalled, errorsOf, openPairedKiosk, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /** The safety-knowledge challenge at a portrait touch kiosk (and on a phone), played by taps alone. */
-let hub: HubProcess;
-let admin: Session;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub();
 
 const screen = (page: Page, name: 'attract' | 'question' | 'feedback' | 'results') => page.locator(`[data-quiz-screen="${name}"]`);
 

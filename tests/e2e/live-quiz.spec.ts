@@ -2,20 +2,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { livePoints } from '../../shared/live-scoring.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { signIn, type Session } from '../support/staff.ts';
 import { errorsOf, openConsole, openPage, openPairedScreen, settle, shoot, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /** The live stage quiz as the hall plays it: the MC's console, the main screen, five phones. */
-let hub: HubProcess;
-let admin: Session;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub();
 
 const readDb = <T>(read: (db: Database.Database) => T): T => {
   const db = new Database(path.join(hub.dataDir, 'eventday.db'), { readonly: true });

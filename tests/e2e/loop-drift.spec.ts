@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { startHubProcess } from '../support/hub-process.ts';
 import { measureLoopDrift, reshownRuns, savePlaylist, uploadDemoFile } from '../support/loop-media.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { signIn } from '../support/staff.ts';
 import { openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { hub, replaceSpecHub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 test('two screens of one group play the same loop in step; the drift is measured and printed', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -47,7 +42,7 @@ test('two screens of one group play the same loop in step; the drift is measured
   // play on (a new clock offset once made a loop start over, its video back at the first frame).
   await hub.stop();
   await expect(screens[0]!.locator('[data-connection="offline"]')).toBeVisible();
-  hub = await startHubProcess({ port: hub.port, dataDir: hub.dataDir });
+  replaceSpecHub(await startHubProcess({ port: hub.port, dataDir: hub.dataDir }));
   for (const screen of screens) await expect(screen.locator('[data-connection="online"]')).toBeVisible({ timeout: 15_000 });
   // Longer than the loop's longest item (the 7 s video), so a switch falls inside.
   const after = await measureLoopDrift(screens, files.map((file) => file.durationMs), 12);

@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { signIn } from '../support/staff.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 test('the demo loop goes from a slide to the video with no frame without a picture', async ({ browser }) => {
   test.setTimeout(40_000);

@@ -1,18 +1,10 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { signIn, STAFF_PASSWORD, staffSession, type Session } from '../support/staff.ts';
+import { STAFF_PASSWORD, staffSession } from '../support/staff.ts';
 import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-let admin: Session;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub();
 
 test('the console uploads a picture, builds a playlist with it, and the MC takes a scene to every venue at once', async ({ browser }) => {
   test.setTimeout(90_000);

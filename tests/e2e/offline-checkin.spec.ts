@@ -2,17 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { RegisterReply } from '../../shared/visitors.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { startHubProcess } from '../support/hub-process.ts';
 import { api, pairDevice, signIn } from '../support/staff.ts';
 import { shoot, VIEWPORTS } from './screens.ts';
+import { hub, replaceSpecHub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 async function openKiosk(browser: Browser, name: string): Promise<Page> {
   const { token } = await pairDevice(hub.base, await signIn(hub.base), { kind: 'kiosk', venueId: 'taihu', name });
@@ -65,7 +60,7 @@ test('cut off from the hub, kiosks keep checking in; back online, the hub holds 
   await expect(second.locator('[data-result]')).toHaveAttribute('data-result', 'welcome');
   await shoot(first, 'kiosk-checkin-offline-portrait');
 
-  hub = await startHubProcess({ port: hub.port, dataDir: hub.dataDir });
+  replaceSpecHub(await startHubProcess({ port: hub.port, dataDir: hub.dataDir }));
   await expect(first.locator('[data-pending]')).toHaveCount(0, { timeout: 20_000 });
   await expect(second.locator('[data-pending]')).toHaveCount(0, { timeout: 20_000 });
 

@@ -1,17 +1,11 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { savePlaylist, uploadDemoFile } from '../support/loop-media.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { signIn } from '../support/staff.ts';
 import { errorsOf, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 const HALL = { venueId: 'songzhuang', groupId: 'songzhuang-hall' };
 const MEDIA_CACHE = 'eventday-media-v1';

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { openConsole, openPage, shoot, VIEWPORTS } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 test('pairing round trip: a new screen shows a code, staff approve it, it shows its group; revoked, it is off within a second', async ({ browser }) => {
   const screen = await openPage(browser, `${hub.base}/display/screen/lobby`, VIEWPORTS.screen);

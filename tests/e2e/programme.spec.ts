@@ -3,23 +3,19 @@ import type { Socket } from 'socket.io-client';
 import type { ProgrammeItem, ProgrammeState } from '../../shared/programme.ts';
 import type { SlotState } from '../../shared/stage.ts';
 import { request, requestOk } from '../support/hub-harness.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { signIn, STAFF_PASSWORD, staffSession, staffSocket, type Session } from '../support/staff.ts';
+import { STAFF_PASSWORD, staffSession, staffSocket } from '../support/staff.ts';
 import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /** The running order as the day runs it: the MC's console, a lobby screen showing `program`, the main stage. */
-let hub: HubProcess;
-let admin: Session;
+useSpecHub();
 let adminSocket: Socket;
 test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
   adminSocket = await staffSocket(hub.base, admin);
   await staffSession(hub.base, admin, 'mc-main', 'mc', ['taihu']);
 });
 test.afterAll(async () => {
   adminSocket?.close();
-  await hub?.stop();
 });
 
 const ok = <T>(command: string, payload: unknown) => requestOk<T>(adminSocket, command, payload);

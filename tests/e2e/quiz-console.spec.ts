@@ -2,17 +2,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { errorsOf, openConsole, shoot } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
 /** Organisers keep the question bank in the console: find, preview, retire, import with a report. */
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 const HEADER = '编号,主题,题型,难度,标签,题干,选项A,选项B,选项C,答案,解析,出处,已核对';
 const line = (id: string, prompt: string, answer: string) => `${id},fire,单选,1,测试,${prompt},拨打 119,拨打 110,自己扑救,${answer},发现火情立即拨打 119。,《中华人民共和国消防法》第四十四条,是`;

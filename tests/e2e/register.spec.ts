@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { errorsOf, openPage, shoot, VIEWPORTS } from './screens.ts';
+import { hub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
+useSpecHub({ signInAdmin: false });
 
 test('a phone registers and receives its pass, which the phone keeps', async ({ browser }) => {
   const phone = await openPage(browser, `${hub.base}/kiosk/`, VIEWPORTS.phone);

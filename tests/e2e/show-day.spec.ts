@@ -3,29 +3,25 @@ import type { Socket } from 'socket.io-client';
 import type { ProgrammeState } from '../../shared/programme.ts';
 import { checkInVisitors } from '../support/checked-in-visitors.ts';
 import { requestOk } from '../support/hub-harness.ts';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
-import { signIn, staffSocket, type Session } from '../support/staff.ts';
+import { staffSocket } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /**
  * A short show as the MC runs it from one console, seen on three screens of the main stage:
  * the launch countdown, the video loop, two award categories revealed winner by winner, a prize
  * draw landing on its winners, and back to the loop. Every screen shows every step.
  */
-let hub: HubProcess;
-let admin: Session;
+useSpecHub();
 let adminSocket: Socket;
 const PEOPLE = ['欧阳志远', '司马晓燕', '诸葛文博', '上官雨桐', '东方明辉', '慕容海峰'];
 
 test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
   adminSocket = await staffSocket(hub.base, admin);
   await checkInVisitors(hub.base, admin, PEOPLE, 'e2e-show');
 });
 test.afterAll(async () => {
   adminSocket?.close();
-  await hub?.stop();
 });
 
 const ok = <T>(command: string, payload: unknown) => requestOk<T>(adminSocket, command, payload);

@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
+import { startHubProcess } from '../support/hub-process.ts';
 import { takeOverRest } from '../support/rest.ts';
-import { signIn, type Session } from '../support/staff.ts';
 import { cjkFontInstalled, errorsOf, openConsole, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
+import { admin, hub, replaceSpecHub, useSpecHub } from './spec-hub.ts';
 
-let hub: HubProcess;
-let admin: Session;
+useSpecHub();
 const MAIN_STAGE = { venueId: 'taihu', groupId: 'main-stage' };
-test.beforeAll(async () => {
-  hub = await startHubProcess();
-  admin = await signIn(hub.base);
-});
-test.afterAll(async () => {
-  await hub?.stop();
-});
 
 const TITLE = '开幕式即将开始';
 
@@ -103,7 +95,7 @@ test('after the hub restarts, an open screen reconnects and a newly opened one s
   await expect(openScreen.locator('[data-scene-kind="message"] h1')).toHaveText(TITLE);
   await shoot(openScreen, 'screen-offline-1920x1080');
 
-  hub = await startHubProcess({ port: hub.port, dataDir: hub.dataDir });
+  replaceSpecHub(await startHubProcess({ port: hub.port, dataDir: hub.dataDir }));
   await expect(openScreen.locator('[data-connection="online"]')).toBeVisible({ timeout: 15_000 });
   const fresh = await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.portrait);
   await expect(fresh.locator('[data-scene-kind="message"] h1')).toHaveText(TITLE);

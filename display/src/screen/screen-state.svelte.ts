@@ -53,12 +53,12 @@ export function createScreen(urlGroupId: string) {
     if (scene?.kind === 'stats') await figures.watch();
     if (scene?.kind === 'leaderboard') await board.watch();
     if (scene?.kind === 'quiz') await live.watch(scene.sessionId);
-    else if (live.sessionId) live.forget();
+    else if (live.key) live.forget();
     // A `program` scene shows now and next (a `countdown` needs only the hub's clock).
     if (scene?.kind === 'program') await programme.watch();
     // A `draw` scene follows its draw (masked names), an `awards` scene the ceremony (revealed winners only).
     if (scene?.kind === 'draw') await draw.watch(scene.drawId);
-    else if (draw.drawId) draw.forget();
+    else if (draw.key) draw.forget();
     if (scene?.kind === 'awards') await awards.watch();
   }
 
