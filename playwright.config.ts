@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * Specs that measure time or frames (a take's latency, blank frames, loop drift, typing speed,
  * offline reconnects) run first, one at a time: on a 2-core machine a second browser would be
  * what they measure. The rest then share two workers, which keeps the suite inside CI's budget.
+ * `npm run test:e2e` (scripts/browser-tests.ts) runs the two projects one after the other, both
+ * always: no project depends on the other, so a timed failure never skips the flow specs.
+ * Retries stay off: a retry would hide a flaky test.
  */
 const TIMED = [
   'camera-scanner',
@@ -22,6 +25,7 @@ const TIMED = [
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 2,
+  retries: 0,
   timeout: 60_000,
   reporter: [['list']],
   use: {
@@ -32,6 +36,6 @@ export default defineConfig({
   },
   projects: [
     { name: 'timed', testMatch: TIMED, workers: 1 },
-    { name: 'flow', testIgnore: TIMED, dependencies: ['timed'] },
+    { name: 'flow', testIgnore: TIMED },
   ],
 });

@@ -40,8 +40,10 @@ test('the console uploads a picture, builds a playlist with it, and the MC takes
   await expect(consolePage.locator('[data-action="take-all"]')).toContainText('再按一次');
   await consolePage.locator('[data-action="take-all"]').click();
   await expect(consolePage.locator('.take-message')).toContainText('同时切换');
+  // The loop runs from the switch time: the uploaded picture (5 s), then the video (7 s). However
+  // long the screen took, the picture is up again within one round.
+  await expect(hall.locator('.loop')).toHaveAttribute('data-front-item', /^m-/, { timeout: 15_000 });
   await expect(hall.locator('[data-scene-kind="loop"] .layer.front img')).toBeVisible();
-  await expect(hall.locator('.loop')).toHaveAttribute('data-front-item', /^m-/);
   await shoot(consolePage, 'console-take-all-1920x1080');
   for (const page of [consolePage, hall]) expect(errorsOf(page)).toEqual([]);
   await hall.context().close();

@@ -1,5 +1,5 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { savePlaylist, uploadDemoFile } from '../support/loop-media.ts';
+import { expect, test, type Request } from '@playwright/test';
+import { savePlaylist, uploadDemoFile, watchLoopFrames } from '../support/loop-media.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { signIn } from '../support/staff.ts';
 import { errorsOf, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
@@ -9,31 +9,6 @@ useSpecHub({ signInAdmin: false });
 
 const HALL = { venueId: 'songzhuang', groupId: 'songzhuang-hall' };
 const MEDIA_CACHE = 'eventday-media-v1';
-
-/** Every animation frame for `ms`: which items were in front, and frames with no picture. */
-const watchLoop = (page: Page, ms: number) =>
-  page.evaluate(
-    (duration) =>
-      new Promise<{ frames: number; blank: number; items: string[] }>((resolve) => {
-        const seen = { frames: 0, blank: 0, items: [] as string[] };
-        const until = performance.now() + duration;
-        const frame = () => {
-          const media = document.querySelector('.layer.front img, .layer.front video');
-          const showing =
-            media instanceof HTMLImageElement
-              ? media.complete && media.naturalWidth > 0
-              : media instanceof HTMLVideoElement && media.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
-          seen.frames += 1;
-          if (!showing) seen.blank += 1;
-          const id = document.querySelector('.loop')?.getAttribute('data-front-item') ?? '';
-          if (seen.items.at(-1) !== id) seen.items.push(id);
-          if (performance.now() < until) requestAnimationFrame(frame);
-          else resolve(seen);
-        };
-        requestAnimationFrame(frame);
-      }),
-    ms,
-  );
 
 test('offline, a screen keeps playing its cached loop and its scene; back online it shows the scene taken meanwhile', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -77,9 +52,10 @@ test('offline, a screen keeps playing its cached loop and its scene; back online
   await screen.context().setOffline(true);
   offline = true;
   await expect(screen.locator('[data-connection="offline"]')).toBeVisible({ timeout: 30_000 });
-  // The loop goes on past item boundaries, from the cache, never without a picture.
-  const watched = await watchLoop(screen, 9000);
-  console.log(`offline: ${watched.frames} frames, ${watched.blank} without a picture, items ${watched.items.join(' → ')}; media answers ${mediaAnswers.length}, from the cache ${mediaAnswers.filter((a) => a.cached).length}`);
+  // The loop goes on past item boundaries, from the cache, never without a picture. Any 10.5 s
+  // of it hold three items, wherever the watch begins (its two longest neighbours last 9.5 s).
+  const watched = await watchLoopFrames(screen, 10_500);
+  console.log(`offline: ${watched.frames} frames, ${watched.blank} without a picture ${watched.blanks.join('; ')}, ${watched.frozen} frozen, items ${watched.items.join(' → ')}; media answers ${mediaAnswers.length}, from the cache ${mediaAnswers.filter((a) => a.cached).length}`);
   expect(watched.items.length).toBeGreaterThanOrEqual(3);
   expect(watched.blank).toBe(0);
   expect(mediaAnswers.every((answer) => answer.cached), JSON.stringify(mediaAnswers)).toBe(true);
@@ -89,12 +65,30 @@ test('offline, a screen keeps playing its cached loop and its scene; back online
   await takeOverRest(hub.base, HALL.groupId, { kind: 'message', tone: 'notice', title: '请到台湖主会场观看启动仪式', body: '分会场同步直播' }, admin);
   await expect(screen.locator('[data-scene-kind="loop"]')).toBeVisible();
 
-  // Restarted while offline (a screen's browser restarts): page, app and media come from the cache, the last scene comes back.
-  await screen.reload();
-  await expect(screen.locator('[data-scene-kind="loop"] .layer.front img, [data-scene-kind="loop"] .layer.front video')).toBeVisible({ timeout: 15_000 });
-  await expect(screen.locator('[data-connection="offline"]')).toBeVisible({ timeout: 15_000 });
-  const afterReload = await watchLoop(screen, 3000);
+  // Restarted while offline (a screen's browser restarts): page, app and media come from the
+  // cache, the last scene comes back. The restart falls in the middle of the video's run (the
+  // hardest moment: the screen must join the video where the others are), 1.5–4.5 s into it.
+  const VIDEO_INDEX = 1;
+  await screen.waitForFunction(
+    (index) => {
+      const loop = document.querySelector('.loop');
+      const into = Date.now() - Number(loop?.getAttribute('data-front-start'));
+      return loop?.getAttribute('data-front-index') === String(index) && into > 1500 && into < 4500;
+    },
+    VIDEO_INDEX,
+    { timeout: 30_000, polling: 50 },
+  );
+  // Watched from the page's first moments: until the loop puts up its first item the page's own
+  // background shows (a restart), after that never a frame without a picture, nor a frozen one.
+  await screen.reload({ waitUntil: 'commit' });
+  const afterReload = await watchLoopFrames(screen, 4000);
+  console.log(`after the reload: ${afterReload.frames} frames (${afterReload.starting} starting), ${afterReload.blank} without a picture ${afterReload.blanks.join('; ')}, ${afterReload.frozen} frozen, items ${afterReload.items.join(' → ')}`);
+  expect(afterReload.starting).toBeLessThan(afterReload.frames);
+  expect(afterReload.items.filter(Boolean)[0]).toBe(files[VIDEO_INDEX]!.id);
   expect(afterReload.blank).toBe(0);
+  // The video came up already at its place in the run: no first frame held while it sought.
+  expect(afterReload.frozen).toBe(0);
+  await expect(screen.locator('[data-connection="offline"]')).toBeVisible({ timeout: 15_000 });
 
   // Back online: the take made meanwhile is on screen, and the mark is gone.
   offline = false;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, type Browser, type LaunchOptions, type Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { ADMIN_PASSWORD } from '../support/hub-harness.ts';
+import { noteVideoFrames } from '../support/loop-media.ts';
 import { pairDevice, type Session } from '../support/staff.ts';
 
 export const SCREENSHOTS = path.resolve('tests/screenshots');
@@ -90,7 +91,7 @@ export async function openPairedScreen(
   viewport: { width: number; height: number },
 ): Promise<Page> {
   const { token } = await pairDevice(base, admin, { kind: 'screen', ...where });
-  return openAsDevice(browser, `${base}/display/screen/${where.groupId}`, token, viewport);
+  return openAsDevice(browser, `${base}/display/screen/${where.groupId}`, token, viewport, false, noteVideoFrames);
 }
 
 /** A kiosk paired in a venue, opened at `path` as a touch screen (taps, no mouse). */
@@ -99,9 +100,10 @@ export async function openPairedKiosk(browser: Browser, base: string, admin: Ses
   return { page: await openAsDevice(browser, `${base}${path}`, token, VIEWPORTS.portrait, true), deviceId };
 }
 
-async function openAsDevice(browser: Browser, url: string, token: string, viewport: { width: number; height: number }, hasTouch = false): Promise<Page> {
+async function openAsDevice(browser: Browser, url: string, token: string, viewport: { width: number; height: number }, hasTouch = false, initScript?: () => void): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch });
   await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
+  if (initScript) await context.addInitScript(initScript);
   const page = watchErrors(await context.newPage());
   await page.goto(url);
   return page;

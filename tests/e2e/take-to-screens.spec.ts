@@ -26,8 +26,9 @@ test('a take from the console reaches three open screens of one group; the slowe
     await openPairedScreen(browser, hub.base, admin, MAIN_STAGE, VIEWPORTS.portrait),
   ];
   for (const screen of screens) await expect(screen.locator('[data-scene-kind="loop"]')).toBeVisible();
-  // The demo loop plays: wait until its first picture is up, for the screenshot.
-  await expect(screens[0]!.locator('.layer.front img')).toBeVisible();
+  // The demo loop plays on the group's schedule, so which item is up depends on how long the
+  // screens took to open: a picture comes up at the latest when its one video (7 s) ends.
+  await expect(screens[0]!.locator('.layer.front img')).toBeVisible({ timeout: 15_000 });
   await shoot(screens[0]!, 'screen-main-stage-loop-1920x1080');
 
   const consolePage = await openConsole(browser, hub.base);

@@ -139,10 +139,16 @@ export interface DriftFigures {
   late_max_ms: number;
   max_ms: number;
   avg_ms: number;
+  /** The middle of all the spreads above: where the screens stand most of the time. */
+  p50_ms: number;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const average = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0;
+};
 
 /**
  * Measures how far apart screens of one group play the same loop, for `seconds`: (1) every item
@@ -190,5 +196,76 @@ export async function measureLoopDrift(pages: Page[], durations: number[], secon
     late_max_ms: round(Math.max(0, ...late)),
     max_ms: round(Math.max(0, ...all)),
     avg_ms: round(average(all)),
+    p50_ms: round(median(all)),
   };
 }
+
+/** What a loop showed, frame by frame: see watchLoopFrames. */
+export interface LoopWatch {
+  frames: number;
+  /** Frames before the loop first put something in front (a page still starting: its background shows). */
+  starting: number;
+  /** Frames whose front layer had no picture to show; `blanks` says why, for the first 20. */
+  blank: number;
+  blanks: string[];
+  /** Frames where a video held its last picture while seeking (a frozen picture, not a black one). */
+  frozen: number;
+  /** The front items in the order they came up. */
+  items: string[];
+  /** The furthest a front video played (s). */
+  videoPlayedTo: number;
+}
+
+/**
+ * Marks every video of the page that has had a frame of its current file (from its first
+ * 'loadeddata' until 'emptied'): an init script, so it sees a screen's videos from the start.
+ */
+export function noteVideoFrames(): void {
+  type Watched = HTMLVideoElement & { hadFrameOf?: string };
+  document.addEventListener('loadeddata', (event) => event.target instanceof HTMLVideoElement && ((event.target as Watched).hadFrameOf = event.target.currentSrc), true);
+  document.addEventListener('emptied', (event) => event.target instanceof HTMLVideoElement && delete (event.target as Watched).hadFrameOf, true);
+}
+
+/**
+ * Watches every animation frame of a screen's loop for `ms`. A frame has a picture when its front
+ * layer holds a decoded image, or a video with a frame of its current file (noteVideoFrames, which
+ * screens opened by the tests run): one that is seeking keeps its last frame on screen (Chromium
+ * holds it until the new one is decoded), which counts as frozen, not blank.
+ */
+export const watchLoopFrames = (page: Page, ms: number): Promise<LoopWatch> =>
+  page.evaluate(
+    (duration) =>
+      new Promise<LoopWatch>((resolve) => {
+        type Watched = HTMLVideoElement & { hadFrameOf?: string };
+        const seen: LoopWatch = { frames: 0, starting: 0, blank: 0, blanks: [], frozen: 0, items: [], videoPlayedTo: 0 };
+        const until = performance.now() + duration;
+        const frame = () => {
+          const id = document.querySelector('.loop')?.getAttribute('data-front-item') ?? '';
+          const media = document.querySelector('.layer.front img, .layer.front video');
+          seen.frames += 1;
+          let showing = false;
+          let state = 'no media';
+          if (media instanceof HTMLImageElement) {
+            showing = media.complete && media.naturalWidth > 0;
+            state = `img complete ${media.complete} width ${media.naturalWidth}`;
+          } else if (media instanceof HTMLVideoElement) {
+            const video = media as Watched;
+            const holdsFrame = video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA || video.hadFrameOf === video.currentSrc;
+            showing = holdsFrame;
+            if (holdsFrame && video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) seen.frozen += 1;
+            seen.videoPlayedTo = Math.max(seen.videoPlayedTo, video.currentTime);
+            state = `video readyState ${video.readyState} network ${video.networkState} seeking ${video.seeking} at ${video.currentTime.toFixed(2)} error ${video.error?.code ?? '-'}`;
+          }
+          if (!media && seen.items.every((item) => item === '')) seen.starting += 1;
+          else if (!showing) {
+            seen.blank += 1;
+            if (seen.blanks.length < 20) seen.blanks.push(`${id}: ${state} (frame ${seen.frames})`);
+          }
+          if (seen.items.at(-1) !== id) seen.items.push(id);
+          if (performance.now() < until) requestAnimationFrame(frame);
+          else resolve(seen);
+        };
+        requestAnimationFrame(frame);
+      }),
+    ms,
+  );

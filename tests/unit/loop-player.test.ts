@@ -51,6 +51,9 @@ describe('loop schedule', () => {
     expect(videoCorrection(10, 9.2)).toEqual({ seekTo: null, rate: 1.25 });
     expect(videoCorrection(10, 11.2)).toEqual({ seekTo: 10, rate: 1 });
     expect(videoCorrection(10, 8)).toEqual({ seekTo: 10, rate: 1 });
+    // Right after a seek landed (late, on a busy screen), no second seek: the rate makes it up.
+    expect(videoCorrection(10, 8, false)).toEqual({ seekTo: null, rate: 1.25 });
+    expect(videoCorrection(10, 11.2, false)).toEqual({ seekTo: null, rate: 0.75 });
   });
 });
 

@@ -11,8 +11,11 @@ import { nextSlot, slotAt, type LoopSlot } from './loop-schedule.ts';
 export interface LoopLayers {
   /** Puts an item on a layer and resolves once it can be shown at once. */
   load(layer: 0 | 1, item: MediaItem): Promise<void>;
-  /** Brings a layer to the front for this run of its item (a video starts where the schedule stands). */
-  show(layer: 0 | 1, item: MediaItem, slot: LoopSlot): Promise<void>;
+  /**
+   * Brings a layer to the front for this run of its item (a video starts where the schedule
+   * stands). `stopped` turns true when the loop ends meanwhile: nothing comes to the front then.
+   */
+  show(layer: 0 | 1, item: MediaItem, slot: LoopSlot, stopped: () => boolean): Promise<void>;
   /**
    * Optional pre-roll: a loaded item that takes a moment to get going (a video's playback) is
    * started on the hidden layer `leadMs` before its switch, so it is already moving when it shows.
@@ -50,7 +53,7 @@ export function startLoop(items: MediaItem[], layers: LoopLayers, clock: LoopClo
         continue;
       }
       slot = due;
-      await layers.show(front, items[slot.index]!, slot);
+      await layers.show(front, items[slot.index]!, slot, () => stopped);
       if (stopped) return;
       const next = nextSlot(durations, slot);
       const back: 0 | 1 = front === 0 ? 1 : 0;

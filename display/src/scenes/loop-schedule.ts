@@ -56,11 +56,12 @@ const CATCH_UP_S = 0.5;
 
 /**
  * How to bring a playing video back to the schedule: a drift up to SEEK_S by playing a little
- * faster or slower (smooth), a larger one by a seek.
+ * faster or slower (smooth), a larger one by a seek — or, while seeks are held (one just landed),
+ * by the largest nudge.
  */
-export function videoCorrection(expectedS: number, actualS: number): { seekTo: number | null; rate: number } {
+export function videoCorrection(expectedS: number, actualS: number, seekAllowed = true): { seekTo: number | null; rate: number } {
   const ahead = actualS - expectedS;
-  if (Math.abs(ahead) >= SEEK_S) return { seekTo: expectedS, rate: 1 };
+  if (Math.abs(ahead) >= SEEK_S) return seekAllowed ? { seekTo: expectedS, rate: 1 } : { seekTo: null, rate: ahead > 0 ? 1 - MAX_NUDGE : 1 + MAX_NUDGE };
   if (Math.abs(ahead) <= ON_TIME_S) return { seekTo: null, rate: 1 };
   const rate = 1 - Math.max(-MAX_NUDGE, Math.min(MAX_NUDGE, ahead / CATCH_UP_S));
   return { seekTo: null, rate: Math.round(rate * 1000) / 1000 };
