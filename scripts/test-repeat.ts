@@ -1,7 +1,7 @@
 /**
  * npm run test:repeat -- N [--json] — runs `npm test` N times in a row (10 by default) and stops at
  * the first failure, saying which run and which tests failed. Each run's whole output is kept in
- * test-results/repeat/run-K.log. Prints each run's duration, a table at the end, and with --json
+ * test-repeat-logs/run-K.log. Prints each run's duration, a table at the end, and with --json
  * one line: {"runs":N,"passed":P,"seconds":[…],"failed_run":K|null,"failures":[…]}.
  * A check that the suite passes on every run, not by chance: run it on a fresh clone
  * (git clone, npm ci), with nothing else running, and once more beside a CPU-heavy process.
@@ -13,7 +13,8 @@ import path from 'node:path';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 10);
-const LOG_DIR = path.resolve('test-results/repeat');
+// Not under test-results/: Playwright empties that folder at the start of every run.
+const LOG_DIR = path.resolve('test-repeat-logs');
 fs.mkdirSync(LOG_DIR, { recursive: true });
 
 /** Lines of a failed run's output that name what failed (Vitest's FAIL lines, Playwright's ✘ lines and its summary). */
