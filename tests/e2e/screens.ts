@@ -4,6 +4,7 @@ import { expect, type Browser, type LaunchOptions, type Page } from '@playwright
 import config from '../../playwright.config.ts';
 import { ADMIN_PASSWORD } from '../support/hub-harness.ts';
 import { noteVideoFrames } from '../support/loop-media.ts';
+import { noteCheckinResults } from './checkin-results.ts';
 import { pairDevice, type Session } from '../support/staff.ts';
 
 export const SCREENSHOTS = path.resolve('tests/screenshots');
@@ -97,7 +98,7 @@ export async function openPairedScreen(
 /** A kiosk paired in a venue, opened at `path` as a touch screen (taps, no mouse). */
 export async function openPairedKiosk(browser: Browser, base: string, admin: Session, venueId: string, path: string): Promise<{ page: Page; deviceId: string }> {
   const { token, deviceId } = await pairDevice(base, admin, { kind: 'kiosk', venueId, name: `kiosk-${venueId}` });
-  return { page: await openAsDevice(browser, `${base}${path}`, token, VIEWPORTS.portrait, true), deviceId };
+  return { page: await openAsDevice(browser, `${base}${path}`, token, VIEWPORTS.portrait, true, noteCheckinResults), deviceId };
 }
 
 async function openAsDevice(browser: Browser, url: string, token: string, viewport: { width: number; height: number }, hasTouch = false, initScript?: () => void): Promise<Page> {
