@@ -6,6 +6,7 @@ import { writeQrY4m } from '../support/fake-camera.ts';
 import { api, pairDevice, signIn } from '../support/staff.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { checkinResults, lastCheckinResult, noteCheckinResults } from './checkin-results.ts';
+import { scanByUsb } from './usb-scanner.ts';
 import { errorsOf, openPairedScreen, shoot, VIEWPORTS, withFakeCamera } from './screens.ts';
 import { hub, useSpecHub } from './spec-hub.ts';
 
@@ -52,8 +53,7 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
   await expect(result).toHaveCount(0, { timeout: 5_000 });
 
   // The same pass from a USB scanner (it types fast and ends with Enter): already in today.
-  await kiosk.keyboard.type(visitor.pass, { delay: 2 });
-  await kiosk.keyboard.press('Enter');
+  await scanByUsb(kiosk, visitor.pass);
   await expect.poll(() => lastCheckinResult(kiosk)).toMatchObject({ result: 'again', text: expect.stringContaining('您今天已签到') });
   await shoot(kiosk, 'kiosk-checkin-again-portrait');
   // Counted once: give a second update the time it would need to arrive, then look again.
@@ -62,8 +62,7 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
 
   // A forged pass is red, with the reason in words.
   await expect(result).toHaveCount(0, { timeout: 5_000 });
-  await kiosk.keyboard.type(visitor.pass.slice(0, -2) + (visitor.pass.endsWith('AA') ? 'BB' : 'AA'), { delay: 2 });
-  await kiosk.keyboard.press('Enter');
+  await scanByUsb(kiosk, visitor.pass.slice(0, -2) + (visitor.pass.endsWith('AA') ? 'BB' : 'AA'));
   await expect.poll(() => lastCheckinResult(kiosk)).toMatchObject({ result: 'invalid', text: expect.stringContaining('签名不符') });
   // Three scans, three results: the camera, which still films the pass, reported it only once.
   expect((await checkinResults(kiosk)).map((shown) => shown.result)).toEqual(['welcome', 'again', 'invalid']);

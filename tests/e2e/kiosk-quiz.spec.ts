@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { takeOverRest } from '../support/rest.ts';
 import { cjkFontInstalled, errorsOf, openPairedKiosk, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { scanByUsb } from './usb-scanner.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /** The safety-knowledge challenge at a portrait touch kiosk (and on a phone), played by taps alone. */
@@ -225,8 +226,7 @@ test('a kiosk left on a question goes back to the attract screen; a scanned pass
 
   // A USB scanner types the pass into the page: the challenge is tied to the visitor.
   const visitor = (await (await api(hub.base).post('/api/visitors', { nickname: '扫码闯关者', privacyConsent: false })).json()) as RegisterReply;
-  await page.keyboard.type(visitor.pass, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanByUsb(page, visitor.pass);
   await expect(screen(page, 'question')).toBeVisible();
   await expect(page.locator('[data-player]')).toHaveText('闯关者：扫码闯关者');
 

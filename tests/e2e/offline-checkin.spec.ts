@@ -6,6 +6,7 @@ import { startHubProcess } from '../support/hub-process.ts';
 import { api, pairDevice, signIn } from '../support/staff.ts';
 import { checkinResults, noteCheckinResults } from './checkin-results.ts';
 import { shoot, VIEWPORTS } from './screens.ts';
+import { scanByUsb } from './usb-scanner.ts';
 import { hub, replaceSpecHub, useSpecHub } from './spec-hub.ts';
 
 useSpecHub({ signInAdmin: false });
@@ -23,11 +24,6 @@ async function openKiosk(browser: Browser, name: string): Promise<Page> {
   return page;
 }
 
-/** A USB scanner: fast keystrokes, then Enter. */
-async function scanByUsb(page: Page, pass: string) {
-  await page.keyboard.type(pass, { delay: 3 });
-  await page.keyboard.press('Enter');
-}
 
 test('cut off from the hub, kiosks keep checking in; back online, the hub holds exactly what they let in', async ({ browser }) => {
   test.setTimeout(120_000);
