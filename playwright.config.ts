@@ -26,7 +26,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Room for a loaded machine (a second suite beside this one): specs judge behaviour, not speed.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     launchOptions: {

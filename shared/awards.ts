@@ -1,4 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
+import { ImportQuery } from './quiz.ts';
 
 /**
  * The award ceremony (颁奖表彰): categories with their winners, entered or imported by an admin,
@@ -95,3 +98,27 @@ export const AwardsImportReply = Type.Object({
   revision: Type.Integer(),
 });
 export type AwardsImportReply = Static<typeof AwardsImportReply>;
+
+/** The awards commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const awardsCommands = {
+  /** The admin's editor: every category with every winner. */
+  'awards:list': { request: EmptyRequest, reply: AwardsList },
+  'awards:save': { request: AwardsSaveRequest, reply: AwardsList },
+  /** A live session's top three as a category for the admin's editor (nothing is saved until they save). */
+  'awards:champions': { request: AwardsChampionsRequest, reply: AwardCategoryInput },
+  /** The MC's click: next, back, summary or reset (revision-checked). */
+  'awards:step': { request: AwardsStepRequest, reply: AwardsState },
+  /** `awards` screens and consoles follow the ceremony: only what has been revealed. */
+  'awards:watch': { request: EmptyRequest, reply: AwardsState },
+} as const satisfies CommandTable;
+
+/** The awards events the hub sends. */
+export const awardsEvents = {
+  /** The award ceremony's state (revealed winners only), to everyone following it. */
+  'awards:state': AwardsState,
+} as const satisfies EventTable;
+
+/** The award list imported from a spreadsheet; bad rows are reported by line. */
+export const awardsHttp = {
+  import: httpRoute({ method: 'POST', path: '/api/awards/import', query: ImportQuery, upload: true, reply: AwardsImportReply }),
+};

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
 
 /** A scan as a kiosk made it. The kiosk makes the id, so a scan resent after a lost answer counts once. */
 export const ScanRequest = Type.Object(
@@ -53,3 +54,19 @@ export type CheckpointAssigned = Static<typeof CheckpointAssigned>;
 export const AssignCheckpointBody = Type.Object({ checkpointId: Type.Union([Slug, Type.Null()]) }, { additionalProperties: false });
 export type AssignCheckpointBody = Static<typeof AssignCheckpointBody>;
 export type CheckinSetupReply = Static<typeof CheckinSetupReply>;
+
+/** The checkin commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const checkinCommands = {
+  /** A kiosk in check-in mode asks for the checkpoints of its venue. */
+  'checkin:setup': { request: EmptyRequest, reply: CheckinSetupReply },
+  /** One scan, acknowledged once stored. */
+  'checkin:scan': { request: ScanRequest, reply: ScanOutcome },
+  /** A kiosk's outbox of offline scans; each scan id is applied once. */
+  'checkin:upload': { request: ScanUploadRequest, reply: ScanUploadReply },
+} as const satisfies CommandTable;
+
+/** The checkin events the hub sends. */
+export const checkinEvents = {
+  /** To a kiosk whose check-in point was set (or cleared) in the console. */
+  'checkin:assigned': CheckpointAssigned,
+} as const satisfies EventTable;

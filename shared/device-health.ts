@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DeviceRecordView } from './staff-rest.ts';
+import type { CommandTable, EventTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
+import { DeviceParams, DeviceRecordView } from './staff-rest.ts';
 
 /** How often a paired screen or kiosk reports, and after how long without a word the console marks it red. */
 export const HEARTBEAT_INTERVAL_MS = 5_000;
@@ -43,3 +45,26 @@ export type DeviceTargetRequest = Static<typeof DeviceTargetRequest>;
 /** To one device: show your name large for a while, so staff find you in the hall. */
 export const DeviceIdentify = Type.Object({ name: Type.String(), seconds: Type.Integer() });
 export type DeviceIdentify = Static<typeof DeviceIdentify>;
+
+/** The deviceHealth commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const deviceHealthCommands = {
+  /** Every paired screen and kiosk, every few seconds: what it shows and how it is. */
+  'device:heartbeat': { request: DeviceHeartbeat, reply: Type.Object({}) },
+} as const satisfies CommandTable;
+
+/** The deviceHealth events the hub sends. */
+export const deviceHealthEvents = {
+  /** To one device: reload the page (staff pressed “reload” in the console). */
+  'device:reload': Type.Object({}),
+  /** To one device: show your name large for a while. */
+  'device:identify': DeviceIdentify,
+} as const satisfies EventTable;
+
+const Delivered = Type.Object({ delivered: Type.Boolean() });
+
+/** The health wall's REST routes: every device with its last heartbeat; reload one, or make it show its name. */
+export const deviceHealthHttp = {
+  list: httpRoute({ method: 'GET', path: '/api/devices/health', reply: Type.Array(DeviceHealthView) }),
+  reload: httpRoute({ method: 'POST', path: '/api/devices/:deviceId/reload', params: DeviceParams, reply: Delivered }),
+  identify: httpRoute({ method: 'POST', path: '/api/devices/:deviceId/identify', params: DeviceParams, reply: Delivered }),
+};

@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 import { LiveSessionId } from './live.ts';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
 
 /**
  * The prize draw (抽奖): the MC picks a pool of people, a prize and a number of winners; the hub
@@ -130,3 +132,29 @@ export const DrawScreenState = Type.Object({
   serverNow: Type.Integer(),
 });
 export type DrawScreenState = Static<typeof DrawScreenState>;
+
+/** The draw commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const drawCommands = {
+  /** Pool sizes for the MC's picker, and the draws' revision a draw must name. */
+  'draw:pools': { request: DrawPoolsRequest, reply: DrawPoolsReply },
+  /** The MC's press: the hub reads the pool, draws the winners, stores the record, then answers. */
+  'draw:run': { request: DrawRunRequest, reply: DrawRecordView },
+  /** The winners land on the screens showing this draw. */
+  'draw:reveal': { request: DrawRevealRequest, reply: DrawRecordView },
+  'draw:list': { request: EmptyRequest, reply: DrawListReply },
+  /** Recomputes the pool's hash from the stored members and checks the winners against it. */
+  'draw:verify': { request: DrawIdRequest, reply: DrawVerifyReply },
+  /** `draw` screens and consoles follow a draw (masked names; no winner before the reveal). */
+  'draw:watch': { request: DrawIdRequest, reply: DrawScreenState },
+} as const satisfies CommandTable;
+
+/** The draw events the hub sends. */
+export const drawEvents = {
+  /** A draw's masked state, to the screens and consoles following it. */
+  'draw:state': DrawScreenState,
+} as const satisfies EventTable;
+
+/** A draw's record as a file, with no name in it (a link in the console). */
+export const drawHttp = {
+  record: httpRoute({ method: 'GET', path: '/api/draws/:drawId/record.json', params: Type.Object({ drawId: DrawId }) }),
+};

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Locale } from './errors.ts';
 import { Slug } from './ids.ts';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
 
 /**
  * The emergency override: staff put one notice on every screen and kiosk of chosen venues; it
@@ -119,3 +120,21 @@ export const EmergencyStatus = Type.Object({
   devices: Type.Array(EmergencyDeviceStatus),
 });
 export type EmergencyStatus = Static<typeof EmergencyStatus>;
+
+/** The emergency commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const emergencyCommands = {
+  /** Staff put an emergency notice on every screen and kiosk of the chosen venues (or all); audited. */
+  'emergency:raise': { request: EmergencyRaiseRequest, reply: EmergencyStatus },
+  /** Staff take the notice off those venues; audited. */
+  'emergency:clear': { request: EmergencyClearRequest, reply: EmergencyStatus },
+  /** Each venue's notice, and which devices show it, have not yet, or are offline. */
+  'emergency:status': { request: EmptyRequest, reply: EmergencyStatus },
+  /** A screen or kiosk has the notice on screen (sent once it is rendered). */
+  'emergency:shown': { request: EmergencyShownRequest, reply: Type.Object({ current: Type.Boolean() }) },
+} as const satisfies CommandTable;
+
+/** The emergency events the hub sends. */
+export const emergencyEvents = {
+  /** To every screen and kiosk of a venue on each raise and clear, and to each one as it connects. */
+  'emergency:state': VenueEmergency,
+} as const satisfies EventTable;

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { CommandTable, EventTable } from './protocol-table.ts';
 
 /** What a client is told about itself right after it connects ('hub:identity'). */
 export const DeviceView = Type.Object({
@@ -37,3 +38,19 @@ export type PairingStartReply = Static<typeof PairingStartReply>;
 
 export const DevicePaired = Type.Object({ token: Type.String(), device: DeviceView });
 export type DevicePaired = Static<typeof DevicePaired>;
+
+/** The pairing commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const pairingCommands = {
+  /** An unpaired screen or kiosk asks for a code to show, for staff to approve. */
+  'pairing:start': { request: PairingStartRequest, reply: PairingStartReply },
+} as const satisfies CommandTable;
+
+/** The pairing events the hub sends. */
+export const pairingEvents = {
+  /** Right after connecting: who the hub takes this client for. */
+  'hub:identity': IdentityView,
+  /** To the waiting device only: its token, to keep and send in every handshake. */
+  'device:paired': DevicePaired,
+  /** To a device that was just revoked, before it is disconnected. */
+  'device:revoked': Type.Object({}),
+} as const satisfies EventTable;

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
 
 /**
  * The live stage quiz (in the manner of Kahoot): an MC runs a session from the console, the
@@ -177,3 +179,42 @@ export const LiveQuestionsReply = Type.Object({
   ),
 });
 export type LiveQuestionsReply = Static<typeof LiveQuestionsReply>;
+
+/** The live commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const liveCommands = {
+  /** The MC creates a live quiz session from bank questions; it opens in the lobby with a PIN. */
+  'live:create': { request: LiveCreateRequest, reply: LiveState },
+  /** The day's live sessions, newest first. */
+  'live:list': { request: EmptyRequest, reply: LiveListReply },
+  /** Consoles and `quiz` screens follow a session: its state now, then every change. */
+  'live:watch': { request: LiveWatchRequest, reply: LiveState },
+  /** The MC's one button per step (start, close, reveal, leaderboard, next, pause, resume, skip, end). */
+  'live:control': { request: LiveControlRequest, reply: LiveState },
+  /** The MC's list of a session's players, best first. */
+  'live:players': { request: LiveWatchRequest, reply: LivePlayersReply },
+  /** The questions an MC may put in a session: the playable bank without answers. */
+  'live:questions': { request: EmptyRequest, reply: LiveQuestionsReply },
+  /** The MC renames a player (a bad nickname) or removes one. */
+  'live:player': { request: LivePlayerRequest, reply: LiveState },
+  /** A phone joins with the PIN; it gets a signed player token to keep. */
+  'live:join': { request: LiveJoinRequest, reply: LiveJoinReply },
+  /** A phone that reloads or reconnects comes back as the same player, score and all. */
+  'live:rejoin': { request: LiveRejoinRequest, reply: LiveJoinReply },
+  /** One answer per player per question, timed on the hub, acknowledged once stored. */
+  'live:answer': { request: LiveAnswerRequest, reply: LiveAnswerReply },
+} as const satisfies CommandTable;
+
+/** The live events the hub sends. */
+export const liveEvents = {
+  /** A live session's state, to everyone in it (screens, phones, consoles) on every step. */
+  'live:state': LiveState,
+  /** How many have answered the open question, a few times a second at most. */
+  'live:count': LiveCount,
+  /** To one player: their own score, rank and last result. */
+  'live:you': LiveYou,
+} as const satisfies EventTable;
+
+/** A live session's results for the organisers, as a file (a link in the console). */
+export const liveHttp = {
+  results: httpRoute({ method: 'GET', path: '/api/live/:sessionId/results.xlsx', params: Type.Object({ sessionId: LiveSessionId }) }),
+};

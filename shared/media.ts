@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
+import { httpRoute } from './http.ts';
 
 export const MediaItem = Type.Object({
   id: Type.String(),
@@ -73,3 +74,10 @@ export const PlaylistBody = Type.Object(
 );
 export type PlaylistBody = Static<typeof PlaylistBody>;
 export const PlaylistParams = Type.Object({ playlistId: Slug });
+
+/** Media for loops over REST: list, upload (the file as the body), playlists. */
+export const mediaHttp = {
+  list: httpRoute({ method: 'GET', path: '/api/media', reply: MediaListReply }),
+  upload: httpRoute({ method: 'POST', path: '/api/media', query: MediaUploadQuery, upload: true, reply: Type.Object({ file: MediaFile, duplicate: Type.Boolean() }) }),
+  savePlaylist: httpRoute({ method: 'PUT', path: '/api/playlists/:playlistId', params: PlaylistParams, body: PlaylistBody, reply: Playlist }),
+};

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'stage:watch': { allowed: [...STAFF, 'screen'], scope: 'venue', what: 'watch a group’s program (a screen: its own group)' },
   'stage:prepare': { allowed: CHANGERS, scope: 'venue', what: 'prepare a scene in a group’s preview' },
   'stage:take': { allowed: CHANGERS, scope: 'venue', what: 'take a group’s preview live' },
+  'stage:air': { allowed: CHANGERS, scope: 'venue', what: 'prepare and take a scene in one step (both stored, or neither)' },
   'stage:take-all': { allowed: HOSTS, scope: 'all', what: 'take one scene live in many groups at once, switching together' },
   'stage:follow': { allowed: CHANGERS, scope: 'venue', what: 'let a group follow the main stage, or take it back under own control' },
   'clock:sync': { allowed: PRINCIPALS, scope: 'all', what: 'read the hub’s clock (screens start loops and takes together)' },

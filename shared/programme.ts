@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 import { Scene } from './scenes.ts';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
 
 /**
  * The day's running order (节目单): items with a planned start (HH:MM on the event day, Beijing
@@ -189,3 +190,24 @@ export function countdownText(remainingMs: number): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
+
+/** The programme commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const programmeCommands = {
+  /** Consoles get the day's running order (with the MC's notes), then every change. */
+  'programme:list': { request: EmptyRequest, reply: ProgrammeState },
+  /** `program` screens get now and next, then every change. */
+  'programme:watch': { request: EmptyRequest, reply: ProgrammeBoard },
+  /** The admin adds (no id) or edits an item; checked against the day and the other items. */
+  'programme:save': { request: ProgrammeSaveRequest, reply: ProgrammeState },
+  'programme:remove': { request: ProgrammeRemoveRequest, reply: ProgrammeState },
+  /** The MC's one button: the pointer moves and the item's scene goes on air (revision-checked). */
+  'programme:advance': { request: ProgrammeAdvanceRequest, reply: ProgrammeState },
+} as const satisfies CommandTable;
+
+/** The programme events the hub sends. */
+export const programmeEvents = {
+  /** The running order, to consoles that listed it, on every change. */
+  'programme:state': ProgrammeState,
+  /** Now and next, to `program` screens, on every change. */
+  'programme:board': ProgrammeBoard,
+} as const satisfies EventTable;

@@ -1,4 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
 
 /**
  * The safety-knowledge quiz: the bank's question format, what a kiosk is shown of a question
@@ -181,3 +183,63 @@ export const QuizUploadRequest = Type.Object(
   strict,
 );
 export type QuizUploadRequest = Static<typeof QuizUploadRequest>;
+
+/** The quiz commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const quizCommands = {
+  /** A kiosk starts a visitor's ten-question challenge and gets the first question (no answer in it). */
+  'quiz:start': { request: QuizStartRequest, reply: QuizStartReply },
+  /** One answer, timed and scored by the hub; the reply reveals the right answer and why. */
+  'quiz:answer': { request: QuizAnswerRequest, reply: QuizAnswerReply },
+  /** The next question of a challenge; its clock starts when the hub sends it. */
+  'quiz:next': { request: QuizChallengeRequest, reply: AskedQuestion },
+  /** The finished challenge: score, rank, and what was missed and why. */
+  'quiz:result': { request: QuizChallengeRequest, reply: QuizResult },
+  /** A kiosk fetches questions with their answers, to carry on while the hub is away. */
+  'quiz:pack': { request: EmptyRequest, reply: QuizPack },
+  /** A challenge (or its rest) played offline, scored when it arrives; flagged offline. */
+  'quiz:upload': { request: QuizUploadRequest, reply: QuizResult },
+  /** Kiosks, screens and consoles get the day's leaderboards, then every change. */
+  'leaderboard:watch': { request: EmptyRequest, reply: Leaderboard },
+  /** Staff hide an entry (an offensive nickname) or show it again; audited. */
+  'leaderboard:hide': { request: LeaderboardHideRequest, reply: Leaderboard },
+} as const satisfies CommandTable;
+
+/** The quiz events the hub sends. */
+export const quizEvents = {
+  /** The day's leaderboards, at most twice a second, to sockets that watch them. */
+  'leaderboard:update': Leaderboard,
+} as const satisfies EventTable;
+
+/** A bank import's refusal of one row: where, what, and the sentence for it. */
+export const BankImportProblem = Type.Object({
+  at: Type.String(),
+  id: Type.Union([Type.String(), Type.Null()]),
+  code: Type.String(),
+  detail: Type.Optional(Type.String()),
+  message: Type.String(),
+});
+export type BankImportProblem = Static<typeof BankImportProblem>;
+const ImportQuery = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), takeGood: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
+  { additionalProperties: false },
+);
+export const BANK_FILE_FORMATS = ['xlsx', 'csv', 'json'] as const;
+
+/** The question bank for organisers over REST; the sign pictures are public. */
+export const bankHttp = {
+  list: httpRoute({ method: 'GET', path: '/api/bank', reply: Type.Object({ questions: Type.Array(BankQuestion), playable: Type.Integer() }) }),
+  /** A file download (a link in the console). */
+  export: httpRoute({ method: 'GET', path: '/api/bank/export.:format', params: Type.Object({ format: Type.Union(BANK_FILE_FORMATS.map((format) => Type.Literal(format))) }) }),
+  save: httpRoute({ method: 'PUT', path: '/api/bank/questions/:id', params: Type.Object({ id: QuestionId }), body: BankQuestion, reply: BankQuestion }),
+  import: httpRoute({
+    method: 'POST',
+    path: '/api/bank/import',
+    query: ImportQuery,
+    upload: true,
+    reply: Type.Object({ imported: Type.Integer(), skipped: Type.Integer(), problems: Type.Array(BankImportProblem), playable: Type.Integer() }),
+  }),
+  image: httpRoute({ method: 'GET', path: '/quiz-images/:file', params: Type.Object({ file: Type.String({ pattern: '^[a-z0-9-]+\\.svg$' }) }) }),
+};
+
+/** Both imports (questions, awards) take the file's name and whether to keep the good rows of a file with bad ones. */
+export { ImportQuery };

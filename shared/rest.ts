@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 import { Scene } from './scenes.ts';
+import { httpRoute } from './http.ts';
 
 /** REST bodies. The stage commands reuse the socket schemas (see events.ts). */
 export const HealthReply = Type.Object({
@@ -26,3 +27,8 @@ export const TakeBody = Type.Object(
   { previewRevision: Type.Integer({ minimum: 0 }) },
   { additionalProperties: false },
 );
+
+/** Whether the hub is up: for load balancers, monitors and the README's first check. */
+export const healthHttp = {
+  health: httpRoute({ method: 'GET', path: '/healthz', reply: HealthReply }),
+};

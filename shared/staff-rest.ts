@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 import { AccountView, DeviceView } from './identity.ts';
+import { AssignCheckpointBody } from './checkin.ts';
+import { httpRoute } from './http.ts';
 
 /** REST bodies of sign-in, accounts, devices and the audit log. */
 const strict = { additionalProperties: false } as const;
@@ -83,3 +85,27 @@ export const AuditEntryView = Type.Object({
   detail: Type.Unknown(),
 });
 export type AuditEntryView = Static<typeof AuditEntryView>;
+
+/** The REST routes of sign-in, accounts, devices and the audit log (shared/http.ts). */
+export const sessionHttp = {
+  signIn: httpRoute({ method: 'POST', path: '/api/session', body: SignInBody, reply: SessionReply }),
+  current: httpRoute({ method: 'GET', path: '/api/session', reply: SessionReply }),
+  signOut: httpRoute({ method: 'DELETE', path: '/api/session' }),
+};
+
+export const accountHttp = {
+  list: httpRoute({ method: 'GET', path: '/api/accounts', reply: Type.Array(AccountView) }),
+  create: httpRoute({ method: 'POST', path: '/api/accounts', body: CreateAccountBody, reply: AccountView }),
+  update: httpRoute({ method: 'PATCH', path: '/api/accounts/:accountId', params: AccountParams, body: UpdateAccountBody, reply: AccountView }),
+};
+
+export const deviceHttp = {
+  list: httpRoute({ method: 'GET', path: '/api/devices', reply: Type.Array(DeviceRecordView) }),
+  approve: httpRoute({ method: 'POST', path: '/api/devices', body: ApproveDeviceBody, reply: DeviceView }),
+  assignCheckpoint: httpRoute({ method: 'PUT', path: '/api/devices/:deviceId/checkpoint', params: DeviceParams, body: AssignCheckpointBody, reply: DeviceRecordView }),
+  revoke: httpRoute({ method: 'POST', path: '/api/devices/:deviceId/revoke', params: DeviceParams }),
+};
+
+export const auditHttp = {
+  list: httpRoute({ method: 'GET', path: '/api/audit', query: AuditQuery, reply: Type.Array(AuditEntryView) }),
+};

@@ -3,6 +3,9 @@ import { Slug } from './ids.ts';
 import { Scene } from './scenes.ts';
 import { Playlist } from './media.ts';
 import { DisplayGroup, Venue } from './venues.ts';
+import type { CommandTable, EventTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
+import { GroupParams, PrepareBody, TakeBody } from './rest.ts';
 
 /**
  * One slot of a display group (program = on air, preview = prepared). The revision comes
@@ -109,5 +112,40 @@ export const FollowView = Type.Object({ groupId: Slug, follow: FollowMode });
 export type FollowView = Static<typeof FollowView>;
 
 /** The hub's clock, for clients that measure their offset to it (NTP-style, over the socket). */
-export const ClockSyncReply = Type.Object({ serverNow: Type.Integer() });
-export type ClockSyncReply = Static<typeof ClockSyncReply>;
+
+/** The stage commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const stageCommands = {
+  /** A screen joins its group and gets the program to show. */
+  'stage:watch': { request: WatchGroupRequest, reply: ScreenSnapshot },
+  /** The console gets every venue, group, slot and playlist, and then every change. */
+  'stage:overview': { request: OverviewRequest, reply: ConsoleSnapshot },
+  'stage:prepare': { request: PrepareRequest, reply: SlotState },
+  'stage:take': { request: TakeRequest, reply: SlotState },
+  /** Prepare and take in one step (the console's put-on-air): the scene is stored in both slots, or in neither. */
+  'stage:air': { request: PrepareRequest, reply: SlotState },
+  /** One scene to many groups at once; every screen switches at the reply's switchAt (hub clock). */
+  'stage:take-all': { request: TakeAllRequest, reply: TakeAllReply },
+  /** A group mirrors the main stage's program, or goes back under its operator's control. */
+  'stage:follow': { request: FollowRequest, reply: FollowView },
+} as const satisfies CommandTable;
+
+/** The stage events the hub sends. */
+export const stageEvents = {
+  /** To the group's screens and the consoles. */
+  'stage:program': ProgramView,
+  /** To the consoles only: screens never see what is being prepared. */
+  'stage:preview': PreviewView,
+  /** To every console: what the main stage shows now (sub-venue operators too). */
+  'stage:main': MainStageView,
+  /** To the consoles of the group's venue: a group now follows the main stage, or not. */
+  'stage:follow': FollowView,
+} as const satisfies EventTable;
+
+/** The stage commands over REST, for scripts and show-control tools. */
+export const stageHttp = {
+  overview: httpRoute({ method: 'GET', path: '/api/stage', reply: ConsoleSnapshot }),
+  prepare: httpRoute({ method: 'POST', path: '/api/groups/:groupId/prepare', params: GroupParams, body: PrepareBody, reply: SlotState }),
+  take: httpRoute({ method: 'POST', path: '/api/groups/:groupId/take', params: GroupParams, body: TakeBody, reply: SlotState }),
+  takeAll: httpRoute({ method: 'POST', path: '/api/stage/take-all', body: TakeAllRequest, reply: TakeAllReply }),
+  follow: httpRoute({ method: 'PUT', path: '/api/groups/:groupId/follow', params: GroupParams, body: Type.Object({ follow: FollowMode }, { additionalProperties: false }), reply: FollowView }),
+};

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
 
 /** The day's figures, for the console and the `stats` scene: counts only, never a person. */
 export const StatsSnapshot = Type.Object({
@@ -13,3 +14,15 @@ export const StatsSnapshot = Type.Object({
   revision: Type.Integer(),
 });
 export type StatsSnapshot = Static<typeof StatsSnapshot>;
+
+/** The stats commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const statsCommands = {
+  /** Consoles and `stats` screens get the day's counts, then every update. */
+  'stats:watch': { request: EmptyRequest, reply: StatsSnapshot },
+} as const satisfies CommandTable;
+
+/** The stats events the hub sends. */
+export const statsEvents = {
+  /** The day's counts, at most twice a second, to sockets that watch them. */
+  'stats:update': StatsSnapshot,
+} as const satisfies EventTable;

@@ -1,4 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { CommandTable } from './protocol-table.ts';
+import { httpRoute } from './http.ts';
+import { Slug } from './ids.ts';
 
 /**
  * A visitor's registration. Lengths are checked again on the hub in characters (an emoji is
@@ -49,3 +52,29 @@ export const VisitorMatch = Type.Object({
 export type VisitorMatch = Static<typeof VisitorMatch>;
 export const VisitorSearchReply = Type.Object({ matches: Type.Array(VisitorMatch), more: Type.Boolean() });
 export type VisitorSearchReply = Static<typeof VisitorSearchReply>;
+
+/** The visitor commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
+export const visitorCommands = {
+  /** A kiosk registers a visitor at its touch screen (phones use POST /api/visitors). */
+  'visitor:register': { request: RegisterBody, reply: RegisterReply },
+  /** A staffed desk finds a visitor who has no pass at hand. */
+  'visitor:search': { request: VisitorSearchRequest, reply: VisitorSearchReply },
+} as const satisfies CommandTable;
+
+/** What staff export: the day's registrations (admins only) or check-ins, as XLSX or CSV. */
+export const EXPORT_KINDS = ['registrations', 'checkins'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** Visitors over REST: a phone registers (it holds no socket identity), every device reads the pass keys, staff export and erase. */
+export const visitorHttp = {
+  register: httpRoute({ method: 'POST', path: '/api/visitors', body: RegisterBody, reply: RegisterReply }),
+  passKeys: httpRoute({ method: 'GET', path: '/api/pass-keys', reply: PassKeysReply }),
+  erase: httpRoute({ method: 'POST', path: '/api/visitors/erase-personal-data', reply: Type.Object({ erased: Type.Integer() }) }),
+  /** A file download (a link in the console). */
+  export: httpRoute({
+    method: 'GET',
+    path: '/api/exports/:kind.:format',
+    params: Type.Object({ kind: Type.Union(EXPORT_KINDS.map((kind) => Type.Literal(kind))), format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]) }),
+    query: Type.Object({ venueId: Type.Optional(Slug) }, { additionalProperties: false }),
+  }),
+};

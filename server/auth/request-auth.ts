@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Action } from '../../shared/permissions.ts';
 import { HubError } from '../hub-error.ts';
-import type { TargetResolver } from './action-targets.ts';
 import type { AuthService } from './auth-service.ts';
-import { checkReach, checkRole } from './guard.ts';
+import { checkReach, checkRole, type Target } from './guard.ts';
 import { VISITOR, type Identity } from './identity.ts';
 import { isForeignOrigin } from './origin.ts';
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -16,6 +15,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route needs; routes without one are public. */
     action?: Action;
+    /**
+     * What a venue-scoped route touches, from its query, params and body merged (checked after
+     * the schema): the guard's reach step, as for socket commands. Throws for an unknown one.
+     */
+    target?: (input: Record<string, unknown>) => Target | undefined;
   }
 }
 
@@ -23,7 +27,7 @@ declare module 'fastify' {
  * Every REST request: who is asking (session cookie), whether a change comes from our own page
  * (Origin, and the session's CSRF token in x-csrf-token), then the same guard as sockets use.
  */
-export function useRequestAuth(app: FastifyInstance, auth: AuthService, resolveTarget: TargetResolver): void {
+export function useRequestAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('identity', null as never);
   app.decorateRequest('sessionToken', undefined);
 
@@ -41,9 +45,9 @@ export function useRequestAuth(app: FastifyInstance, auth: AuthService, resolveT
   });
 
   app.addHook('preHandler', async (request) => {
-    const action = request.routeOptions.config.action;
-    if (!action) return;
+    const { action, target } = request.routeOptions.config;
+    if (!action || !target) return;
     const input = { ...(request.query as object), ...(request.params as object), ...(request.body as object | undefined) } as Record<string, unknown>;
-    checkReach(request.identity, action, resolveTarget(action, input));
+    checkReach(request.identity, action, target(input));
   });
 }

@@ -24,7 +24,7 @@ export function identifySockets(io: HubIo, auth: AuthService, devices: DeviceSer
       return next(refusal('ORIGIN_REFUSED', `origin ${String(headers.origin).slice(0, 80)} is not this hub`));
     }
     let identity: Identity = VISITOR;
-    const token = socket.data.deviceToken as string | undefined;
+    const token = socket.data.deviceToken;
     if (token) {
       try {
         identity = { kind: 'device', device: devices.identify(token) };
@@ -42,10 +42,9 @@ export function identifySockets(io: HubIo, auth: AuthService, devices: DeviceSer
   });
 
   io.on('connection', (socket) => {
-    const identity = socket.data.identity as Identity;
+    const { identity } = socket.data;
     if (identity.kind === 'staff') void socket.join(accountRoom(identity.account.id));
     if (identity.kind === 'device') void socket.join(deviceRoom(identity.device.id));
     socket.emit('hub:identity', identityView(identity));
-    socket.on('disconnect', () => devices.forgetSocket(socket.id));
   });
 }

@@ -2,6 +2,7 @@ import type { Db } from '../store/database.ts';
 import { SILENT_AFTER_MS, type DeviceHealth, type DeviceHealthView, type DeviceHeartbeat } from '../../shared/device-health.ts';
 import type { DeviceRecordView } from '../../shared/staff-rest.ts';
 import { touchDevice } from './device-queries.ts';
+import { realClock, type HubClock, type Timer } from '../clock.ts';
 
 /** Silent: a working device not heard from (connect, heartbeat or disconnect) for longer than the limit. */
 export function isSilent(lastSeenAt: number | null, revokedAt: number | null, now: number, silentAfterMs: number): boolean {
@@ -21,11 +22,12 @@ export function silentAfterFromEnv(env: NodeJS.ProcessEnv = process.env): number
  * token check) and it went away (here), so a restarted hub still shows when a silent device
  * was last heard of.
  */
-export function createDeviceHealth(db: Db, silentAfterMs = silentAfterFromEnv(), now = Date.now) {
+export function createDeviceHealth(db: Db, silentAfterMs = silentAfterFromEnv(), clock: HubClock = realClock) {
+  const now = clock.now;
   const beats = new Map<string, DeviceHealth>();
   // Departures are written together, a second later: a network blip drops a hall's devices at once.
   const departed = new Map<string, number>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: Timer | undefined;
   const flush = () => {
     timer = undefined;
     if (!db.open || departed.size === 0) return;
@@ -41,11 +43,11 @@ export function createDeviceHealth(db: Db, silentAfterMs = silentAfterFromEnv(),
     },
     disconnected(deviceId: string): void {
       departed.set(deviceId, now());
-      timer ??= setTimeout(flush, 1000);
+      timer ??= clock.setTimeout(flush, 1000);
     },
     /** Before the store closes: write what is waiting. */
     stop(): void {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       flush();
     },
     view(device: DeviceRecordView): DeviceHealthView {

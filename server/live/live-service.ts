@@ -17,6 +17,7 @@ import type { QuestionStore } from '../quiz/question-store.ts';
 import { moveLive } from './live-rules.ts';
 import { createLiveStore, type SessionRow } from './live-store.ts';
 import type { PlayerTokens } from './player-token.ts';
+import { realClock, type HubClock, type Timer } from '../clock.ts';
 
 /** Where the service's news goes: the session's room, one player's sockets. */
 export interface LivePublisher {
@@ -59,13 +60,14 @@ export function createLiveService(
   tokens: PlayerTokens,
   publish: LivePublisher,
   log: FastifyBaseLogger,
-  now = Date.now,
+  clock: HubClock = realClock,
 ) {
+  const now = clock.now;
   const store = createLiveStore(db);
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const timers = new Map<string, Timer>();
+  const pending = new Map<string, Timer>();
   const playersCountedAt = new Map<string, number>();
-  let rotation: ReturnType<typeof setInterval> | undefined;
+  let rotation: Timer | undefined;
 
   function load(sessionId: string): SessionRow {
     const session = store.session(sessionId);
@@ -185,7 +187,7 @@ export function createLiveService(
     if (pending.has(sessionId)) return;
     pending.set(
       sessionId,
-      setTimeout(() => {
+      clock.setTimeout(() => {
         pending.delete(sessionId);
         send();
       }, everyMs),
@@ -194,13 +196,13 @@ export function createLiveService(
 
   /** The open question closes at its deadline (plus the grace), even after a restart. */
   function schedule(session: SessionRow) {
-    clearTimeout(timers.get(session.id));
+    clock.clearTimeout(timers.get(session.id));
     timers.delete(session.id);
     if (session.phase !== 'question' || session.paused_at !== null || session.deadline === null) return;
     const { idx, revision } = session;
     timers.set(
       session.id,
-      setTimeout(() => autoClose(session.id, idx, revision), Math.max(0, session.deadline + LIVE_GRACE_MS - now())),
+      clock.setTimeout(() => autoClose(session.id, idx, revision), Math.max(0, session.deadline + LIVE_GRACE_MS - now())),
     );
   }
 
@@ -398,14 +400,14 @@ export function createLiveService(
     /** After a (re)start: the open questions' deadlines are set again from the store; rotating join codes turn. */
     resumeTimers() {
       for (const session of store.open()) schedule(session);
-      rotation ??= setInterval(() => {
+      rotation ??= clock.setInterval(() => {
         for (const session of store.active()) if (session.settings.rotatingJoin) publish.state(stateOf(session));
       }, JOIN_CODE_WINDOW_MS / 2);
     },
 
     stop() {
-      for (const timer of [...timers.values(), ...pending.values()]) clearTimeout(timer);
-      clearInterval(rotation);
+      for (const timer of [...timers.values(), ...pending.values()]) clock.clearTimeout(timer);
+      clock.clearInterval(rotation);
     },
 
     /** The podium (places 1–3, ties included) with each player's team: the quiz champions of an award list. */

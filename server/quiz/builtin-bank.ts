@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BankItem } from './bank-check.ts';
+import { PROJECT_DIR } from '../project-dir.ts';
 
 /** The bank written by this project: one JSON file per theme, pictures beside them. */
-export const BANK_DIR = path.join(import.meta.dirname, 'bank');
+export const BANK_DIR = path.join(PROJECT_DIR, 'server/quiz/bank');
 export const BANK_IMAGES_DIR = path.join(BANK_DIR, 'images');
 
 export const bankImageExists = (file: string) => /^[a-z0-9-]+\.svg$/.test(file) && fs.existsSync(path.join(BANK_IMAGES_DIR, file));

@@ -1,20 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Socket } from 'socket.io';
 import type { Ack } from '../../shared/ack.ts';
 import { errorMessage, type Locale } from '../../shared/errors.ts';
-import { clientCommands, isClientCommand, type ClientCommand, type CommandReply, type CommandRequest } from '../../shared/events.ts';
+import { clientCommands, isClientCommand, type ClientCommand } from '../../shared/events.ts';
 import { HubError } from '../hub-error.ts';
 import { checkRequest } from './check-request.ts';
-import { checkReach, checkRole } from '../auth/guard.ts';
-import type { Identity } from '../auth/identity.ts';
-import type { TargetResolver } from '../auth/action-targets.ts';
+import { checkReach, checkRole, type Target } from '../auth/guard.ts';
+import { actorOf } from '../auth/identity.ts';
+import type { CommandContext, CommandSpec, CommandSpecs } from '../domain.ts';
+import type { HubClock } from '../clock.ts';
+import type { HubSocket } from './socket-server.ts';
 import { newBucket, takeToken, type RateLimit } from './rate-limiter.ts';
-
-export type CommandHandler<C extends ClientCommand> = (
-  request: CommandRequest<C>,
-  socket: Socket,
-) => CommandReply<C> | Promise<CommandReply<C>>;
-export type CommandHandlers = { [C in ClientCommand]: CommandHandler<C> };
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
 /**
@@ -32,22 +27,24 @@ export function failure(error: unknown, locale: Locale, log: FastifyBaseLogger):
 }
 
 export interface RouteOptions {
-  handlers: CommandHandlers;
-  resolveTarget: TargetResolver;
+  /** Every command of the protocol, from the domains (hub.ts checks that none is missing). */
+  commands: CommandSpecs;
   log: FastifyBaseLogger;
+  clock: HubClock;
   /** Default: by identity, DEVICE_RATE_LIMIT for paired devices, DEFAULT_RATE_LIMIT for everyone else. */
   limit?: RateLimit;
 }
 
 /**
  * The one path every client event takes: rate limit → known event → role → schema check →
- * reach (venue, group) → domain handler → acknowledgement. Handlers stay thin and never see an
- * unchecked payload or an unauthorised caller.
+ * target (venue, group) → reach → domain handler → acknowledgement. Handlers stay thin and never
+ * see an unchecked payload or an unauthorised caller.
  */
-export function routeCommands(socket: Socket, { handlers, resolveTarget, log, limit: chosen }: RouteOptions): void {
-  const limit = chosen ?? ((socket.data.identity as Identity | undefined)?.kind === 'device' ? DEVICE_RATE_LIMIT : DEFAULT_RATE_LIMIT);
+export function routeCommands(socket: HubSocket, options: RouteOptions): void {
+  const { log, clock } = options;
+  const limit = options.limit ?? (socket.data.identity.kind === 'device' ? DEVICE_RATE_LIMIT : DEFAULT_RATE_LIMIT);
   const locale: Locale = socket.data.locale ?? 'zh-CN';
-  const bucket = newBucket(limit, Date.now());
+  const bucket = newBucket(limit, clock.now());
   let refusedSinceLog = 0;
   let lastRefusalLog = 0;
 
@@ -56,12 +53,12 @@ export function routeCommands(socket: Socket, { handlers, resolveTarget, log, li
   socket.use(([event, ...args]) => {
     const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Ack<unknown>) => void) : undefined;
     const name = String(event).slice(0, 40);
-    if (!takeToken(bucket, limit, Date.now())) {
+    if (!takeToken(bucket, limit, clock.now())) {
       refusedSinceLog += 1;
       // One log line a second per flooding socket, not one per event.
-      if (Date.now() - lastRefusalLog > 1000) {
+      if (clock.now() - lastRefusalLog > 1000) {
         log.warn({ socket: socket.id, event: name, refused: refusedSinceLog }, 'rate limit: events refused');
-        lastRefusalLog = Date.now();
+        lastRefusalLog = clock.now();
         refusedSinceLog = 0;
       }
       ack?.({ ok: false, code: 'RATE_LIMITED', message: errorMessage('RATE_LIMITED', locale) });
@@ -73,27 +70,26 @@ export function routeCommands(socket: Socket, { handlers, resolveTarget, log, li
       return;
     }
     if (!ack) log.warn({ socket: socket.id, event: name }, 'command sent without acknowledgement callback');
-    void runCommand(name, args[0], socket, { handlers, resolveTarget, log }, locale).then((reply) => ack?.(reply));
+    void runCommand(name, args[0], socket, options, locale).then((reply) => ack?.(reply));
   });
 }
 
 /** Acknowledges only once the handler (and so the store) is done. */
-async function runCommand(
-  command: ClientCommand,
-  payload: unknown,
-  socket: Socket,
-  { handlers, resolveTarget, log }: RouteOptions,
-  locale: Locale,
-): Promise<Ack<unknown>> {
+async function runCommand(command: ClientCommand, payload: unknown, socket: HubSocket, { commands, log }: RouteOptions, locale: Locale): Promise<Ack<unknown>> {
   try {
-    const identity = socket.data.identity as Identity;
+    const identity = socket.data.identity;
     checkRole(identity, command);
     checkRequest(clientCommands[command].request, payload);
-    checkReach(identity, command, resolveTarget(command, payload as Record<string, unknown>));
-    const handler = handlers[command] as (request: unknown, socket: Socket) => unknown;
-    return { ok: true, data: await handler(payload, socket) };
+    const spec = commands[command] as CommandSpec<ClientCommand> | undefined;
+    if (!spec) throw new HubError('UNKNOWN_EVENT', `no domain handles "${command}"`);
+    const targets = toTargets(spec.target?.(payload as never, identity));
+    for (const target of targets) checkReach(identity, command, target);
+    const ctx: CommandContext = { identity, actor: actorOf(identity, socket.handshake.address), socket, locale, targets };
+    return { ok: true, data: await spec.run(payload as never, ctx) };
   } catch (error) {
     if (error instanceof HubError) log.info({ socket: socket.id, command, code: error.code, detail: error.detail }, 'command refused');
     return failure(error, locale, log);
   }
 }
+
+export const toTargets = (found: Target | Target[] | undefined): Target[] => (found === undefined ? [] : Array.isArray(found) ? found : [found]);

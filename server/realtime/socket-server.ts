@@ -2,12 +2,23 @@ import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { errorMessage } from '../../shared/errors.ts';
+import { errorMessage, type Locale } from '../../shared/errors.ts';
+import type { Identity } from '../auth/identity.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events.ts';
 import { HandshakeAuth, type HandshakeRefusal } from '../../shared/handshake.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 
-export type HubIo = Server<ClientToServerEvents, ServerToClientEvents>;
+/** What the hub keeps on each socket: set by the handshake (client, locale, token) and the identity step. */
+export interface SocketData {
+  client: HandshakeAuth['client'];
+  locale: Locale;
+  deviceToken: string | undefined;
+  /** Who this socket is: decided on every (re)connection (auth/socket-identity.ts). */
+  identity: Identity;
+}
+
+export type HubIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** The largest real message (a scene with its texts) is a few kB; 64 kB leaves room and stops floods of bytes. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -57,7 +68,7 @@ export function attachSocketServer(httpServer: HttpServer, log: FastifyBaseLogge
     log.warn({ code: error.code, reason: error.message }, 'socket connection refused');
   });
 
-  io.on('connection', (socket: Socket) => {
+  io.on('connection', (socket: HubSocket) => {
     socket.on('disconnect', (reason) => {
       // A message over the size limit closes the transport: say so, once.
       const level = reason === 'transport error' || reason === 'parse error' ? 'warn' : 'debug';

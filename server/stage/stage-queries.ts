@@ -20,13 +20,14 @@ function toSlot(row: SlotRow | undefined): SlotState {
 }
 
 export function loadGroupState(db: Db, groupId: string): GroupState | undefined {
-  const group = db.prepare('SELECT revision, follow FROM display_groups WHERE id = ?').get(groupId) as
-    | { revision: number; follow: FollowMode }
+  const group = db.prepare('SELECT venue_id, revision, follow FROM display_groups WHERE id = ?').get(groupId) as
+    | { venue_id: string; revision: number; follow: FollowMode }
     | undefined;
   if (!group) return undefined;
   const rows = db.prepare('SELECT slot, revision, scene_json, changed_at, switch_at FROM stage_slots WHERE group_id = ?').all(groupId) as SlotRow[];
   return {
     groupId,
+    venueId: group.venue_id,
     revision: group.revision,
     follow: group.follow,
     program: toSlot(rows.find((row) => row.slot === 'program')),

@@ -1,4 +1,4 @@
-import type { HubIo } from '../realtime/socket-server.ts';
+import type { Broadcast } from '../realtime/broadcast.ts';
 import type { StageBroadcaster } from './stage-service.ts';
 
 /** Consoles are grouped by venue, so an operator's console hears only its own venue. */
@@ -8,11 +8,11 @@ export const groupRoom = (groupId: string) => `group:${groupId}`;
 export const ALL_CONSOLES_ROOM = 'consoles:all';
 
 /** Program goes to the group's screens and its venue's consoles; preview to those consoles only. */
-export function stageBroadcaster(io: () => HubIo): StageBroadcaster {
+export function stageBroadcaster(broadcast: Broadcast): StageBroadcaster {
   return {
-    program: (view, venueId) => io().to(groupRoom(view.groupId)).to(consoleRoom(venueId)).emit('stage:program', view),
-    preview: (view, venueId) => io().to(consoleRoom(venueId)).emit('stage:preview', view),
-    main: (view) => io().to(ALL_CONSOLES_ROOM).emit('stage:main', view),
-    follow: (view, venueId) => io().to(consoleRoom(venueId)).emit('stage:follow', view),
+    program: (view, venueId) => broadcast([groupRoom(view.groupId), consoleRoom(venueId)], 'stage:program', view),
+    preview: (view, venueId) => broadcast(consoleRoom(venueId), 'stage:preview', view),
+    main: (view) => broadcast(ALL_CONSOLES_ROOM, 'stage:main', view),
+    follow: (view, venueId) => broadcast(consoleRoom(venueId), 'stage:follow', view),
   };
 }

@@ -2,8 +2,9 @@ import type { Scene } from '../../shared/scenes.ts';
 import type { FollowMode, GroupStage, SlotState } from '../../shared/stage.ts';
 import { HubError } from '../hub-error.ts';
 
-/** A group's two slots, the counter their revisions come from, and whom it follows. Plain data, no I/O. */
+/** A group's two slots, the counter their revisions come from, whom it follows and its venue. Plain data, no I/O. */
 export interface GroupState extends GroupStage {
+  venueId: string;
   revision: number;
   follow: FollowMode;
 }

@@ -48,19 +48,18 @@ export interface StageService {
   overview(venueIds: string[] | null): ConsoleSnapshot;
   prepare(request: PrepareRequest, actor: Actor): SlotState;
   take(request: TakeRequest, actor: Actor): SlotState;
+  /** Prepare and take in one step (the console's put-on-air): both stored, or neither. */
+  air(request: PrepareRequest, actor: Actor): SlotState;
   /** One scene on air in many groups, every screen switching at the same moment. */
   takeAll(request: TakeAllRequest, actor: Actor): TakeAllReply;
   follow(request: FollowRequest, actor: Actor): FollowView;
 }
 
-/** The stage domain: decide (stage-rules), store (stage-queries), then broadcast. */
+/**
+ * The stage domain: decide (stage-rules), store (stage-queries), then broadcast (sent once the
+ * outermost transaction commits: a take inside the running order's advance waits for it).
+ */
 export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl: () => string, now = Date.now): StageService {
-  function venueOf(groupId: string): string {
-    const group = findGroup(db, groupId);
-    if (!group) throw new HubError('UNKNOWN_GROUP', `no display group "${groupId}"`);
-    return group.venueId;
-  }
-
   function stateOf(groupId: string): GroupState {
     const state = loadGroupState(db, groupId);
     if (!state) throw new HubError('UNKNOWN_GROUP', `no display group "${groupId}"`);
@@ -79,32 +78,61 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
     return { groupId: state.groupId, slot: state.program, playlist: playlistOf(state.program.scene) };
   }
 
-  function mainView(): MainStageView | undefined {
-    const mainId = mainStageGroupId(db);
+  function mainView(mainId = mainStageGroupId(db), program = mainId ? stateOf(mainId).program : undefined): MainStageView | undefined {
     const group = mainId ? findGroup(db, mainId) : undefined;
-    if (!mainId || !group) return undefined;
-    const { program } = stateOf(mainId);
+    if (!mainId || !group || !program) return undefined;
     return { groupId: mainId, name: group.name, nameEn: group.nameEn, program, playlist: playlistOf(program.scene) };
   }
 
   /**
-   * Stores new programs (with their audit line) in one transaction, then tells every screen and
+   * Stores new programs (with their audit line) in one transaction and tells every screen and
    * console. The main stage's followers get its new program as their own.
    */
-  function air(states: GroupState[], audit: () => void): void {
+  function onAir(states: GroupState[], audit: () => void, mainId = mainStageGroupId(db)): void {
     db.transaction(() => {
-      for (const state of states) saveSlot(db, state.groupId, 'program', state.program);
+      for (const state of states) {
+        saveSlot(db, state.groupId, 'program', state.program);
+        broadcast.program(programView(state), state.venueId);
+        if (state.groupId === mainId) broadcast.main(mainView(mainId, state.program)!);
+      }
       audit();
     })();
-    const mainId = mainStageGroupId(db);
-    for (const state of states) {
-      broadcast.program(programView(state), venueOf(state.groupId));
-      if (state.groupId === mainId) broadcast.main(mainView()!);
-    }
   }
 
   /** The groups that mirror `groupId` when it changes (only the main stage has followers). */
-  const followersOf = (groupId: string): GroupState[] => (groupId === mainStageGroupId(db) ? followersOfMain(db, groupId).map(stateOf) : []);
+  const followersOf = (groupId: string, mainId = mainStageGroupId(db)): GroupState[] => (groupId === mainId ? followersOfMain(db, groupId).map(stateOf) : []);
+
+  function prepare({ groupId, scene }: PrepareRequest, actor: Actor): SlotState {
+    const state = stateOf(groupId);
+    checkReferences(scene);
+    const next = prepareScene(state, scene, now());
+    db.transaction(() => {
+      saveSlot(db, groupId, 'preview', next.preview);
+      recordAudit(db, actor, 'stage:prepare', `group:${groupId}`, { revision: next.preview.revision, scene });
+      broadcast.preview({ groupId, slot: next.preview }, state.venueId);
+    })();
+    return next.preview;
+  }
+
+  function take({ groupId, previewRevision }: TakeRequest, actor: Actor): SlotState {
+    const at = now();
+    const mainId = mainStageGroupId(db);
+    const followers = followersOf(groupId, mainId);
+    const next = takePreview(stateOf(groupId), previewRevision, at, switchTimeFor(1 + followers.length, at));
+    checkReferences(next.program.scene);
+    const mirrors = followers.map((follower) => mirrorProgram(follower, next.program, at));
+    onAir(
+      [next, ...mirrors],
+      () =>
+        recordAudit(db, actor, 'stage:take', `group:${groupId}`, {
+          revision: next.program.revision,
+          scene: next.program.scene,
+          ...(mirrors.length ? { followers: mirrors.map((state) => state.groupId), switchAt: next.program.switchAt } : {}),
+        }),
+      mainId,
+    );
+    return next.program;
+  }
 
   return {
     screenSnapshot(groupId) {
@@ -127,32 +155,13 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
       };
     },
 
-    prepare({ groupId, scene }, actor) {
-      const state = stateOf(groupId);
-      checkReferences(scene);
-      const next = prepareScene(state, scene, now());
-      db.transaction(() => {
-        saveSlot(db, groupId, 'preview', next.preview);
-        recordAudit(db, actor, 'stage:prepare', `group:${groupId}`, { revision: next.preview.revision, scene });
+    prepare,
+    take,
+    air(request, actor) {
+      return db.transaction(() => {
+        const prepared = prepare(request, actor);
+        return take({ groupId: request.groupId, previewRevision: prepared.revision }, actor);
       })();
-      broadcast.preview({ groupId, slot: next.preview }, venueOf(groupId));
-      return next.preview;
-    },
-
-    take({ groupId, previewRevision }, actor) {
-      const at = now();
-      const followers = followersOf(groupId);
-      const next = takePreview(stateOf(groupId), previewRevision, at, switchTimeFor(1 + followers.length, at));
-      checkReferences(next.program.scene);
-      const mirrors = followers.map((follower) => mirrorProgram(follower, next.program, at));
-      air([next, ...mirrors], () =>
-        recordAudit(db, actor, 'stage:take', `group:${groupId}`, {
-          revision: next.program.revision,
-          scene: next.program.scene,
-          ...(mirrors.length ? { followers: mirrors.map((state) => state.groupId), switchAt: next.program.switchAt } : {}),
-        }),
-      );
-      return next.program;
     },
 
     takeAll({ groupId, previewRevision, groupIds }, actor) {
@@ -167,8 +176,10 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
       const at = now();
       const switchAt = at + TAKE_LEAD_MS;
       const aired = targets.map((state) => putOnAir(state, scene, at, switchAt));
-      air(aired, () =>
-        recordAudit(db, actor, 'stage:take-all', `group:${groupId}`, { groups: aired.map((state) => state.groupId), scene, switchAt, previewRevision }),
+      onAir(
+        aired,
+        () => recordAudit(db, actor, 'stage:take-all', `group:${groupId}`, { groups: aired.map((state) => state.groupId), scene, switchAt, previewRevision }),
+        mainId,
       );
       return { switchAt, programs: aired.map((state) => ({ groupId: state.groupId, slot: state.program })) };
     },
@@ -183,10 +194,9 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
         setFollow(db, groupId, follow);
         if (mirrored) saveSlot(db, groupId, 'program', mirrored.program);
         recordAudit(db, actor, 'stage:follow', `group:${groupId}`, { follow });
+        broadcast.follow({ groupId, follow }, state.venueId);
+        if (mirrored) broadcast.program(programView(mirrored), state.venueId);
       })();
-      const venueId = venueOf(groupId);
-      broadcast.follow({ groupId, follow }, venueId);
-      if (mirrored) broadcast.program(programView(mirrored), venueId);
       return { groupId, follow };
     },
   };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { keepAfterCommitQueue } from './after-commit.ts';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,7 @@ export function openDatabase(dataDir: string, migrations: Migration[] = MIGRATIO
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  keepAfterCommitQueue(db);
   applyMigrations(db, migrations);
   return db;
 }

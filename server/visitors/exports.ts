@@ -1,9 +1,8 @@
+import type { ExportKind } from '../../shared/visitors.ts';
 import ExcelJS from 'exceljs';
 import type { Db } from '../store/database.ts';
 import { maskMobile, maskName } from '../../shared/masking.ts';
 
-export const EXPORT_KINDS = ['registrations', 'checkins'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 interface Sheet {
   columns: string[];

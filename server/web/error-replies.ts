@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorMessage, type ErrorCode } from '../../shared/errors.ts';
-import { HTTP_STATUS, HubError } from '../hub-error.ts';
+import { errorMessage, errorStatus, type ErrorCode } from '../../shared/errors.ts';
+import { HubError } from '../hub-error.ts';
 import { checkRequest } from '../realtime/check-request.ts';
 
 /**
@@ -28,7 +28,7 @@ export function useHubErrors(app: FastifyInstance): void {
             : 'INTERNAL';
     if (code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
     else request.log.info({ code, detail: error.message }, 'request refused');
-    const status = HTTP_STATUS[code] ?? (code === 'INTERNAL' ? 500 : 400);
+    const status = errorStatus(code);
     const detail = error instanceof HubError ? error.detail : error.message;
     return reply.status(status).send({ code, message: errorMessage(code), detail });
   });

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { AskedQuestion, QuizAnswerReply, QuizStartReply } from '../../shared/quiz.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { connectClient, request } from '../support/hub-harness.ts';
 import { startHubProcess } from '../support/hub-process.ts';
@@ -21,15 +20,15 @@ async function seedPlayers(names: string[]): Promise<void> {
   for (const nickname of names) {
     const socket = await connectClient(hub.base, 'kiosk');
     try {
-      const started = await request<QuizStartReply>(socket, 'quiz:start', { nickname });
+      const started = await request(socket, 'quiz:start', { nickname });
       if (!started.ok) throw new Error(`quiz:start ${started.code}`);
       const { challengeId } = started.data;
       for (let index = 0; index < 10; index++) {
         if (index > 0) {
-          const next = await request<AskedQuestion>(socket, 'quiz:next', { challengeId });
+          const next = await request(socket, 'quiz:next', { challengeId });
           if (!next.ok) throw new Error(`quiz:next ${next.code}`);
         }
-        const answered = await request<QuizAnswerReply>(socket, 'quiz:answer', { challengeId, index, choice: [0] });
+        const answered = await request(socket, 'quiz:answer', { challengeId, index, choice: [0] });
         if (!answered.ok) throw new Error(`quiz:answer ${answered.code}`);
       }
     } finally {

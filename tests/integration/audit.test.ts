@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import type { AuditEntryView } from '../../shared/staff-rest.ts';
-import type { SlotState } from '../../shared/stage.ts';
 import { request } from '../support/hub-harness.ts';
 import { api, pairDevice, signIn, staffSession, staffSocket } from '../support/staff.ts';
 
@@ -15,7 +14,7 @@ test('every staff action that changes what the public sees or what is stored is 
   await api(hub.running.base, hub.admin).patch(`/api/accounts/${mc.account.id}`, { venueIds: ['taihu', 'lucheng'] });
   const mcAgain = await signIn(hub.running.base, 'mc-audit', 'staff-password-for-tests');
   const socket = await staffSocket(hub.running.base, mcAgain);
-  const prepared = await request<SlotState>(socket, 'stage:prepare', { groupId: 'lobby', scene: { kind: 'message', tone: 'notice', title: '请勿占用消防通道', body: '' } });
+  const prepared = await request(socket, 'stage:prepare', { groupId: 'lobby', scene: { kind: 'message', tone: 'notice', title: '请勿占用消防通道', body: '' } });
   if (!prepared.ok) throw new Error(prepared.code);
   await request(socket, 'stage:take', { groupId: 'lobby', previewRevision: prepared.data.revision });
   const device = await pairDevice(hub.running.base, mcAgain, { kind: 'screen', venueId: 'taihu', groupId: 'lobby', name: '大厅左屏' });

@@ -107,7 +107,7 @@ test('a change with the cookie but without the CSRF token, or from another site,
 
 test('a pairing code works once; wrong codes are slowed and logged', async () => {
   const waiting = await connectClient(hub.running.base, 'screen');
-  const started = await request<{ code: string }>(waiting, 'pairing:start', { kind: 'screen' });
+  const started = await request(waiting, 'pairing:start', { kind: 'screen' });
   if (!started.ok) throw new Error(started.code);
   const approve = (code: string) => api(hub.running.base, hub.admin).post('/api/devices', { code, name: '大厅屏', venueId: 'taihu', groupId: 'lobby' });
   expect((await approve(started.data.code)).status).toBe(200);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { AwardsImportReply, AwardsList, AwardsState } from '../../shared/awards.ts';
+import type { AwardsImportReply } from '../../shared/awards.ts';
 import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { deviceSocket, pairDevice, staffSession, staffSocket, type Session } from '../support/staff.ts';
@@ -43,7 +43,7 @@ function upload(session: Session, name: string, bytes: Buffer | string, takeGood
 }
 
 const ok = requestOk;
-const list = () => ok<AwardsList>(admin, 'awards:list', {});
+const list = () => ok(admin, 'awards:list', {});
 
 beforeAll(async () => {
   const { base } = hub.running;
@@ -115,16 +115,16 @@ test('an MC cannot import or read the full list', async () => {
 test('the MC clicks through: no screen or viewer console has a winner’s name before its reveal; back, summary and a double press', async () => {
   const imported = await upload(hub.admin, '获奖名单.xlsx', await xlsx(ROWS));
   expect(imported.status).toBe(200);
-  let state = await ok<AwardsState>(mc, 'awards:step', { action: 'reset', revision: (await ok<AwardsState>(mc, 'awards:watch', {})).revision });
-  for (const socket of [screen, viewer]) expect(await ok<AwardsState>(socket, 'awards:watch', {})).toMatchObject({ phase: 'idle', revealed: [] });
+  let state = await ok(mc, 'awards:step', { action: 'reset', revision: (await ok(mc, 'awards:watch', {})).revision });
+  for (const socket of [screen, viewer]) expect(await ok(socket, 'awards:watch', {})).toMatchObject({ phase: 'idle', revealed: [] });
   const everything = () => [...seen.screen, ...seen.viewer].join('\n');
   expect(everything()).not.toMatch(new RegExp(NAMES.join('|')));
 
   // Up to the last title card: category 1, its 2 winners, category 2, its 2 winners, category 3.
   const shown: string[] = [];
   for (let step = 0; step < 7; step += 1) {
-    const arrived = Promise.all([nextEvent<AwardsState>(screen, 'awards:state'), nextEvent<AwardsState>(viewer, 'awards:state')]);
-    state = await ok<AwardsState>(mc, 'awards:step', { action: 'next', revision: state.revision });
+    const arrived = Promise.all([nextEvent(screen, 'awards:state'), nextEvent(viewer, 'awards:state')]);
+    state = await ok(mc, 'awards:step', { action: 'next', revision: state.revision });
     const [onScreen] = await arrived;
     expect(onScreen.step).toBe(step);
     if (state.phase === 'winner') shown.push(state.revealed.at(-1)!.name);
@@ -135,21 +135,21 @@ test('the MC clicks through: no screen or viewer console has a winner’s name b
   expect(state).toMatchObject({ phase: 'category', category: { title: '应急救援先锋' }, upcoming: { kind: 'winner', ordinal: 1, of: 1 } });
 
   // A double press: the same revision twice is refused, the ceremony moves once.
-  const first = await request<AwardsState>(mc, 'awards:step', { action: 'next', revision: state.revision });
-  const second = await request<AwardsState>(mc, 'awards:step', { action: 'next', revision: state.revision });
+  const first = await request(mc, 'awards:step', { action: 'next', revision: state.revision });
+  const second = await request(mc, 'awards:step', { action: 'next', revision: state.revision });
   expect(first).toMatchObject({ ok: true, data: { phase: 'winner', revealed: [{ name: '上官海涛' }] } });
   expect(second).toMatchObject({ ok: false, code: 'AWARDS_STALE' });
   state = first.ok ? first.data : state;
 
-  state = await ok<AwardsState>(mc, 'awards:step', { action: 'back', revision: state.revision });
+  state = await ok(mc, 'awards:step', { action: 'back', revision: state.revision });
   expect(state).toMatchObject({ phase: 'category', revealed: [] });
-  state = await ok<AwardsState>(mc, 'awards:step', { action: 'summary', revision: state.revision });
+  state = await ok(mc, 'awards:step', { action: 'summary', revision: state.revision });
   expect(state.phase).toBe('summary');
   expect(state.summary!.flatMap((category) => category.winners.map((winner) => winner.name))).toEqual(NAMES);
   // Beyond the last step: refused, and the summary stays.
   expect(await request(mc, 'awards:step', { action: 'next', revision: state.revision })).toMatchObject({ ok: false, code: 'AWARDS_WRONG_STEP', message: expect.stringMatching(/最后一步/) });
   expect(await request(viewer, 'awards:step', { action: 'back', revision: state.revision })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  expect((await ok<AwardsState>(screen, 'awards:watch', {})).phase).toBe('summary');
+  expect((await ok(screen, 'awards:watch', {})).phase).toBe('summary');
 });
 
 test('a saved list is checked: a category twice is refused, a stale editor is refused, a good list keeps the ceremony’s step', async () => {
@@ -160,14 +160,14 @@ test('a saved list is checked: a category twice is refused, a stale editor is re
   expect(await request(admin, 'awards:save', { categories: [{ title: '空奖项', titleEn: '', winners: [] }], revision: current.revision })).toMatchObject({ ok: false, code: 'BAD_PAYLOAD' });
   expect(await list()).toEqual(current);
   const fixed = categories.map((category, index) => (index === 1 ? { ...category, winners: [{ name: '欧阳明远', unit: '通州区应急管理局（更正）' }, ...category.winners.slice(1)] } : category));
-  const saved = await ok<AwardsList>(admin, 'awards:save', { categories: fixed, revision: current.revision });
+  const saved = await ok(admin, 'awards:save', { categories: fixed, revision: current.revision });
   expect(saved.categories[1]!.winners[0]!.unit).toBe('通州区应急管理局（更正）');
-  expect((await ok<AwardsState>(mc, 'awards:watch', {})).phase).toBe('summary');
+  expect((await ok(mc, 'awards:watch', {})).phase).toBe('summary');
 });
 
 test('the quiz champions: a live session’s top three, best first, become a category for the editor (nothing saved); none scored is refused', async () => {
   const { base } = hub.running;
-  const session = await ok<{ sessionId: string; pin: string; revision: number }>(admin, 'live:create', {
+  const session = await ok(admin, 'live:create', {
     name: '颁奖竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'venue', venueIds: [], rotatingJoin: false,
   });
   expect(await request(admin, 'awards:champions', { sessionId: session.sessionId })).toMatchObject({ ok: false, code: 'AWARDS_NO_CHAMPIONS' });
@@ -175,7 +175,7 @@ test('the quiz champions: a live session’s top three, best first, become a cat
   const players = [['快手甲', right], ['快手乙', right], ['快手丙', right], ['快手丁', right], ['慢手戊', [right[0] === 0 ? 1 : 0]]] as const;
   const phones = await Promise.all(players.map(() => connectClient(base, 'kiosk')));
   const tokens: string[] = [];
-  for (const [index, [name]] of players.entries()) tokens.push((await ok<{ token: string }>(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
+  for (const [index, [name]] of players.entries()) tokens.push((await ok(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
   await ok(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
   // Four answer right one after another (earlier is more points), one wrong.
   for (const [index, [, choice]] of players.entries()) {
@@ -183,7 +183,7 @@ test('the quiz champions: a live session’s top three, best first, become a cat
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
   const before = await list();
-  const champions = await ok<{ title: string; winners: { name: string; unit: string }[] }>(admin, 'awards:champions', { sessionId: session.sessionId });
+  const champions = await ok(admin, 'awards:champions', { sessionId: session.sessionId });
   expect(champions.title).toBe('现场竞答优胜者');
   expect(champions.winners).toEqual([
     { name: '快手甲', unit: '宋庄镇分会场' },

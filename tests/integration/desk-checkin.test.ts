@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { CheckinSetupReply, CheckpointAssigned, ScanOutcome } from '../../shared/checkin.ts';
-import type { RegisterReply, VisitorSearchReply } from '../../shared/visitors.ts';
+import type { ScanOutcome } from '../../shared/checkin.ts';
+import type { RegisterReply } from '../../shared/visitors.ts';
 import { nextEvent, request } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { api, deviceSocket, pairDevice, staffSession, staffSocket } from '../support/staff.ts';
@@ -14,7 +14,7 @@ const register = async (body: object) => (await (await api(hub.running.base).pos
 const scanOf = (pass: string, checkpointId = 'taihu-gate') => ({ scanId: `desk-${Date.now()}-${++scans}`, pass, checkpointId, scannedAt: Date.now(), offline: false });
 
 async function scan(socket: Socket, pass: string, checkpointId?: string): Promise<ScanOutcome> {
-  const ack = await request<ScanOutcome>(socket, 'checkin:scan', scanOf(pass, checkpointId));
+  const ack = await request(socket, 'checkin:scan', scanOf(pass, checkpointId));
   if (!ack.ok) throw new Error(`${ack.code} ${ack.detail}`);
   return ack.data;
 }
@@ -43,15 +43,15 @@ test('a desk finds visitors by the last four digits or a part of the nickname, m
   await register({ nickname: '100%_安全' });
   const mc = await staffSocket(hub.running.base, await staffSession(hub.running.base, hub.admin, 'desk-mc', 'mc', ['taihu']));
 
-  const byTail = await request<VisitorSearchReply>(mc, 'visitor:search', { query: '7788' });
+  const byTail = await request(mc, 'visitor:search', { query: '7788' });
   expect(byTail.ok && byTail.data.matches.map((m) => m.mobile).sort()).toEqual(['136****7788', '139****7788']);
   expect(byTail.ok && byTail.data.matches.find((m) => m.nickname === '应急先锋甲')?.realName).toBe('欧***');
   expect(JSON.stringify(byTail)).not.toContain('13900007788');
 
-  const byName = await request<VisitorSearchReply>(mc, 'visitor:search', { query: '先锋' });
+  const byName = await request(mc, 'visitor:search', { query: '先锋' });
   expect(byName.ok && byName.data.matches.map((m) => m.nickname).sort()).toEqual(['应急先锋乙', '应急先锋甲']);
   // LIKE's wildcards are text here: '%' finds the one nickname holding it, not everyone.
-  const wildcard = await request<VisitorSearchReply>(mc, 'visitor:search', { query: '%' });
+  const wildcard = await request(mc, 'visitor:search', { query: '%' });
   expect(wildcard.ok && wildcard.data.matches.map((m) => m.nickname)).toEqual(['100%_安全']);
 
   // The desk checks the found visitor in with the short code, inside its venue only.
@@ -66,10 +66,10 @@ test('a desk finds visitors by the last four digits or a part of the nickname, m
 
 test('the console sets a kiosk’s check-in point; the kiosk is told at once and finds it again after a reconnect', async () => {
   const { socket, token, deviceId } = await kiosk();
-  const before = await request<CheckinSetupReply>(socket, 'checkin:setup', {});
+  const before = await request(socket, 'checkin:setup', {});
   expect(before).toMatchObject({ ok: true, data: { assignedCheckpointId: null } });
 
-  const told = nextEvent<CheckpointAssigned>(socket, 'checkin:assigned');
+  const told = nextEvent(socket, 'checkin:assigned');
   const response = await api(hub.running.base, hub.admin).put(`/api/devices/${deviceId}/checkpoint`, { checkpointId: 'taihu-law' });
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ id: deviceId, checkpointId: 'taihu-law' });
@@ -77,7 +77,7 @@ test('the console sets a kiosk’s check-in point; the kiosk is told at once and
   socket.close();
 
   const again = await deviceSocket(hub.running.base, token, 'kiosk');
-  expect(await request<CheckinSetupReply>(again, 'checkin:setup', {})).toMatchObject({ ok: true, data: { assignedCheckpointId: 'taihu-law' } });
+  expect(await request(again, 'checkin:setup', {})).toMatchObject({ ok: true, data: { assignedCheckpointId: 'taihu-law' } });
 
   // Another venue's point, an unknown one, and a screen are refused; the assignment stays.
   for (const [checkpointId, status, code] of [
@@ -92,7 +92,7 @@ test('the console sets a kiosk’s check-in point; the kiosk is told at once and
   const screen = await pairDevice(hub.running.base, hub.admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
   const onScreen = await api(hub.running.base, hub.admin).put(`/api/devices/${screen.deviceId}/checkpoint`, { checkpointId: 'taihu-gate' });
   expect(await onScreen.json()).toMatchObject({ code: 'BAD_PAYLOAD' });
-  expect(await request<CheckinSetupReply>(again, 'checkin:setup', {})).toMatchObject({ ok: true, data: { assignedCheckpointId: 'taihu-law' } });
+  expect(await request(again, 'checkin:setup', {})).toMatchObject({ ok: true, data: { assignedCheckpointId: 'taihu-law' } });
 
   const audit = hub.running.hub.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'device:assign'").pluck().get();
   expect(audit).toBe(1);

@@ -83,7 +83,7 @@ test('reload and identify reach the device; an offline one is reported undeliver
   expect(await reloaded.json()).toEqual({ delivered: true });
   await reload;
 
-  const identify = nextEvent<{ name: string; seconds: number }>(socket, 'device:identify');
+  const identify = nextEvent(socket, 'device:identify');
   const identified = await api(running.base, admin).post(`/api/devices/${screen.deviceId}/identify`);
   expect(await identified.json()).toEqual({ delivered: true });
   expect(await identify).toEqual({ name: '潞城大屏', seconds: 10 });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { DrawListReply, DrawPoolsReply, DrawRecordView, DrawScreenState, DrawVerifyReply } from '../../shared/draw.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
@@ -27,10 +26,10 @@ const db = () => hub.running.hub.db;
 const drawCount = () => db().prepare('SELECT COUNT(*) FROM draws').pluck().get() as number;
 
 const ok = requestOk;
-const pools = (socket = mc, includePastWinners = false) => ok<DrawPoolsReply>(socket, 'draw:pools', { includePastWinners });
+const pools = (socket = mc, includePastWinners = false) => ok(socket, 'draw:pools', { includePastWinners });
 
 async function checkIn(pass: string) {
-  const ack = await request<{ counted: boolean }>(kiosk, 'checkin:scan', { scanId: `draw-${Math.random().toString(36).slice(2, 12)}`, pass, checkpointId: 'taihu-gate', scannedAt: Date.now(), offline: false });
+  const ack = await request(kiosk, 'checkin:scan', { scanId: `draw-${Math.random().toString(36).slice(2, 12)}`, pass, checkpointId: 'taihu-gate', scannedAt: Date.now(), offline: false });
   expect(ack).toMatchObject({ ok: true, data: { counted: true } });
 }
 
@@ -60,7 +59,7 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
   expect(before).toMatchObject({ revision: 0, all: { checkedIn: 10 }, pastWinners: 0 });
   expect(before.venues.find((venue) => venue.venueId === 'taihu')?.checkedIn).toBe(10);
 
-  const drawn = await ok<DrawRecordView>(mc, 'draw:run', { pool: { kind: 'checked-in', venueId: 'taihu' }, prize: '家庭应急救援包', count: 3, revision: before.revision });
+  const drawn = await ok(mc, 'draw:run', { pool: { kind: 'checked-in', venueId: 'taihu' }, prize: '家庭应急救援包', count: 3, revision: before.revision });
   // Stored before the ack: the record and its winners are in the store when the MC's console hears back.
   const stored = db().prepare('SELECT pool_size, pool_hash, members_json, random_source FROM draws WHERE id = ?').get(drawn.drawId) as Record<string, string | number>;
   expect(stored).toMatchObject({ pool_size: 10, pool_hash: drawn.poolHash, random_source: expect.stringMatching(/node:crypto/) });
@@ -76,7 +75,7 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
   }
 
   // The screen follows the draw: a masked sample to roll through, and no winner yet.
-  const watching = await ok<DrawScreenState>(screen, 'draw:watch', { drawId: drawn.drawId });
+  const watching = await ok(screen, 'draw:watch', { drawId: drawn.drawId });
   screenSaw.push(JSON.stringify(watching));
   expect(watching).toMatchObject({ prize: '家庭应急救援包', poolSize: 10, count: 3, revealedAt: null, winners: [] });
   expect(watching.sample.length).toBe(10);
@@ -85,15 +84,15 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
   expect(await request(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '家庭应急救援包', count: 3, revision: before.revision })).toMatchObject({ ok: false, code: 'DRAW_STALE' });
   expect(drawCount()).toBe(1);
 
-  const landed = nextEvent<DrawScreenState>(screen, 'draw:state');
-  const revealed = await ok<DrawRecordView>(mc, 'draw:reveal', { drawId: drawn.drawId, revision: drawn.revision });
+  const landed = nextEvent(screen, 'draw:state');
+  const revealed = await ok(mc, 'draw:reveal', { drawId: drawn.drawId, revision: drawn.revision });
   expect(revealed.revealedAt).toBeGreaterThan(0);
   const onScreen = await landed;
   expect(onScreen.winners.map((winner) => winner.name)).toEqual(drawn.winners.map((winner) => winner.name));
   expect(await request(mc, 'draw:reveal', { drawId: drawn.drawId, revision: revealed.revision })).toMatchObject({ ok: false, code: 'DRAW_ALREADY_REVEALED' });
 
   // The admin's console sees whom to hand the prize to.
-  const list = await ok<DrawListReply>(admin, 'draw:list', {});
+  const list = await ok(admin, 'draw:list', {});
   const full = list.draws.find((draw) => draw.drawId === drawn.drawId)!;
   for (const winner of full.winners) {
     const index = visitors.findIndex((visitor) => visitor.visitorId === winner.memberId);
@@ -109,7 +108,7 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
   }
 
   // The record verifies, and anyone can recompute the pool's hash from the exported file.
-  expect(await ok<DrawVerifyReply>(mc, 'draw:verify', { drawId: drawn.drawId })).toMatchObject({ ok: true, problems: [], recomputedHash: drawn.poolHash });
+  expect(await ok(mc, 'draw:verify', { drawId: drawn.drawId })).toMatchObject({ ok: true, problems: [], recomputedHash: drawn.poolHash });
   const record = (await (await api(hub.running.base, hub.admin).get(`/api/draws/${drawn.drawId}/record.json`)).json()) as { members: string[]; poolHash: string; winners: { memberId: string }[] };
   expect(createHash('sha256').update(record.members.join('\n')).digest('hex')).toBe(record.poolHash);
   expect([...record.members].sort()).toEqual([...checkedInIds].sort());
@@ -121,14 +120,14 @@ test('the day’s earlier winners are left out of the next draw, unless the MC i
   const sizes = await pools();
   expect(sizes).toMatchObject({ revision: 1, pastWinners: 3, all: { checkedIn: 7 } });
   expect((await pools(mc, true)).all.checkedIn).toBe(10);
-  const second = await ok<DrawRecordView>(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '灭火器', count: 7, revision: sizes.revision });
-  const first = (await ok<DrawListReply>(mc, 'draw:list', {})).draws.find((draw) => draw.prize === '家庭应急救援包')!;
+  const second = await ok(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '灭火器', count: 7, revision: sizes.revision });
+  const first = (await ok(mc, 'draw:list', {})).draws.find((draw) => draw.prize === '家庭应急救援包')!;
   const earlier = new Set(first.winners.map((winner) => winner.memberId));
   expect(second.poolSize).toBe(7);
   expect(second.winners.some((winner) => earlier.has(winner.memberId))).toBe(false);
   // Everyone has now won once: the pool is empty.
   expect(await request(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '灭火器', count: 1, revision: 2 })).toMatchObject({ ok: false, code: 'DRAW_EMPTY_POOL' });
-  const again = await ok<DrawRecordView>(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '安全头盔', count: 2, includePastWinners: true, revision: 2 });
+  const again = await ok(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '安全头盔', count: 2, includePastWinners: true, revision: 2 });
   expect(again.poolSize).toBe(10);
 });
 
@@ -159,18 +158,18 @@ test('an unknown draw, and a screen pressing the button, are refused', async () 
 
 // The MC's socket has spent its event budget above: the admin checks.
 test('verification fails once a stored winner or the stored pool is altered', async () => {
-  const [latest] = (await ok<DrawListReply>(admin, 'draw:list', {})).draws;
-  expect((await ok<DrawVerifyReply>(admin, 'draw:verify', { drawId: latest!.drawId })).ok).toBe(true);
+  const [latest] = (await ok(admin, 'draw:list', {})).draws;
+  expect((await ok(admin, 'draw:verify', { drawId: latest!.drawId })).ok).toBe(true);
   const original = latest!.winners[0]!.memberId;
   db().prepare('UPDATE draw_winners SET member_id = ? WHERE draw_id = ? AND position = 0').run('someone-else', latest!.drawId);
-  const altered = await ok<DrawVerifyReply>(admin, 'draw:verify', { drawId: latest!.drawId });
+  const altered = await ok(admin, 'draw:verify', { drawId: latest!.drawId });
   expect(altered.ok).toBe(false);
   expect(altered.problems.join(' ')).toMatch(/someone-else is not in the pool/);
   db().prepare('UPDATE draw_winners SET member_id = ? WHERE draw_id = ? AND position = 0').run(original, latest!.drawId);
 
   const members = JSON.parse(db().prepare('SELECT members_json FROM draws WHERE id = ?').pluck().get(latest!.drawId) as string) as string[];
   db().prepare('UPDATE draws SET members_json = ? WHERE id = ?').run(JSON.stringify([...members, 'stuffed-in']), latest!.drawId);
-  const stuffed = await ok<DrawVerifyReply>(admin, 'draw:verify', { drawId: latest!.drawId });
+  const stuffed = await ok(admin, 'draw:verify', { drawId: latest!.drawId });
   expect(stuffed.ok).toBe(false);
   expect(stuffed.problems.join(' ')).toMatch(/hash/);
 });
@@ -189,16 +188,16 @@ test('the passport pool holds visitors stamped at every station of their venue; 
     }
     const sizes = await pools(host);
     expect(sizes.all.passport).toBe(1);
-    const passport = await ok<DrawRecordView>(host, 'draw:run', { pool: { kind: 'passport', venueId: 'taihu' }, prize: '安全护照纪念品', count: 1, revision: sizes.revision });
+    const passport = await ok(host, 'draw:run', { pool: { kind: 'passport', venueId: 'taihu' }, prize: '安全护照纪念品', count: 1, revision: sizes.revision });
     expect(passport.winners.map((winner) => winner.memberId)).toEqual([visitors[10]!.visitorId]);
 
     // A live quiz: the player who joined with a pass is drawn as that visitor, the others as players.
-    const session = await ok<{ sessionId: string; pin: string }>(host, 'live:create', { name: '抽奖竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false });
+    const session = await ok(host, 'live:create', { name: '抽奖竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false });
     const phone = await connectClient(base, 'kiosk');
     await ok(phone, 'live:join', { pin: session.pin, pass: visitors[11]!.pass });
     await ok(phone, 'live:join', { pin: session.pin, nickname: '无通行证选手' });
     phone.close();
-    const live = await ok<DrawRecordView>(host, 'draw:run', { pool: { kind: 'quiz-top', top: 10, sessionId: session.sessionId }, prize: '竞答纪念品', count: 2, revision: sizes.revision + 1 });
+    const live = await ok(host, 'draw:run', { pool: { kind: 'quiz-top', top: 10, sessionId: session.sessionId }, prize: '竞答纪念品', count: 2, revision: sizes.revision + 1 });
     expect(live.poolSize).toBe(2);
     const ids = live.winners.map((winner) => winner.memberId);
     expect(ids).toContain(visitors[11]!.visitorId);

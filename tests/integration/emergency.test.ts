@@ -81,7 +81,7 @@ function connectDevice(base: string, device: Device): DeviceClient {
 }
 
 async function status(socket: Socket): Promise<EmergencyStatus> {
-  const ack = await request<EmergencyStatus>(socket, 'emergency:status', {});
+  const ack = await request(socket, 'emergency:status', {});
   if (!ack.ok) throw new Error(ack.code);
   return ack.data;
 }
@@ -156,7 +156,7 @@ test('bad input is refused with a clear code, changes nothing, and the hub keeps
   expect(audit).toEqual([]);
 
   // Within their venue, an operator may raise and clear.
-  const raised = await request<EmergencyStatus>(operatorSocket, 'emergency:raise', { venueIds: ['songzhuang'], text: '  分会场东门临时关闭，请走西门  ' });
+  const raised = await request(operatorSocket, 'emergency:raise', { venueIds: ['songzhuang'], text: '  分会场东门临时关闭，请走西门  ' });
   expect(raised.ok).toBe(true);
   if (!raised.ok) return;
   expect(raised.data.venues.map((venue) => venue.venueId)).toEqual(['songzhuang']);
@@ -171,7 +171,7 @@ test('an emergency for all venues reaches 20 screens in three venues within a se
   for (const client of [...live, kioskClient]) expect((await client.waitFor(() => true)).emergency).toBeNull();
 
   const sentAt = Date.now();
-  const raised = await request<EmergencyStatus>(adminSocket, 'emergency:raise', { venueIds: 'all', preset: 'evacuate' });
+  const raised = await request(adminSocket, 'emergency:raise', { venueIds: 'all', preset: 'evacuate' });
   expect(raised.ok).toBe(true);
   const arrivals = await Promise.all(live.map((client) => client.waitFor((state) => state.emergency !== null)));
   const latencies = arrivals.map((state) => state.receivedAt - sentAt);
@@ -230,12 +230,12 @@ test('after a hub restart the notice is still on; it goes only when cleared', as
   expect(after.devices.filter((device) => device.state === 'offline').length).toBe(17);
 
   // Clearing one venue leaves the others on.
-  const partly = await request<EmergencyStatus>(adminSocket, 'emergency:clear', { venueIds: ['lucheng'] });
+  const partly = await request(adminSocket, 'emergency:clear', { venueIds: ['lucheng'] });
   expect(partly.ok && partly.data.venues.find((venue) => venue.venueId === 'lucheng')!.emergency).toBeNull();
   await back[2]!.waitFor((state) => state.emergency === null);
   expect(back[0]!.states.at(-1)!.emergency?.id).toBe(emergencyId);
 
-  const cleared = await request<EmergencyStatus>(adminSocket, 'emergency:clear', { venueIds: 'all' });
+  const cleared = await request(adminSocket, 'emergency:clear', { venueIds: 'all' });
   expect(cleared.ok).toBe(true);
   for (const client of back) await client.waitFor((state) => state.emergency === null);
   if (cleared.ok) {

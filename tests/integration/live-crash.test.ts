@@ -2,7 +2,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { LiveJoinReply, LiveState } from '../../shared/live.ts';
 import { connectClient, request } from '../support/hub-harness.ts';
 import { startHubProcess } from '../support/hub-process.ts';
 import { signIn, staffSocket } from '../support/staff.ts';
@@ -11,7 +10,7 @@ import { signIn, staffSocket } from '../support/staff.ts';
 test('SIGKILL mid-question: after the restart the session resumes and every acknowledged answer is there', async () => {
   let hub = await startHubProcess();
   const mc = await staffSocket(hub.base, await signIn(hub.base));
-  const created = await request<LiveState>(mc, 'live:create', {
+  const created = await request(mc, 'live:create', {
     name: '断电测试',
     questionIds: ['fire-001', 'fire-002'],
     timeLimitSec: 60,
@@ -24,11 +23,11 @@ test('SIGKILL mid-question: after the restart the session resumes and every ackn
   const phones: { socket: Socket; token: string; playerId: string }[] = [];
   for (let i = 0; i < 40; i++) {
     const socket = await connectClient(hub.base, 'kiosk');
-    const joined = await request<LiveJoinReply>(socket, 'live:join', { pin: created.data.pin, nickname: `选手${i}` });
+    const joined = await request(socket, 'live:join', { pin: created.data.pin, nickname: `选手${i}` });
     if (!joined.ok) throw new Error(joined.code);
     phones.push({ socket, token: joined.data.token, playerId: joined.data.you.playerId });
   }
-  const started = await request<LiveState>(mc, 'live:control', { sessionId: created.data.sessionId, action: 'start', revision: created.data.revision });
+  const started = await request(mc, 'live:control', { sessionId: created.data.sessionId, action: 'start', revision: created.data.revision });
   if (!started.ok) throw new Error(started.code);
 
   // Answers keep coming, one phone after another; the hub is killed while they do.
@@ -53,7 +52,7 @@ test('SIGKILL mid-question: after the restart the session resumes and every ackn
   expect(acknowledged.filter((playerId) => !stored.has(playerId))).toEqual([]);
 
   const console = await staffSocket(hub.base, await signIn(hub.base));
-  const resumed = await request<LiveState>(console, 'live:watch', { sessionId: created.data.sessionId });
+  const resumed = await request(console, 'live:watch', { sessionId: created.data.sessionId });
   expect(resumed).toMatchObject({ ok: true, data: { phase: 'question', index: 0, answered: stored.size } });
   expect(resumed.ok && resumed.data.question!.deadline).toBe(started.data.question!.deadline);
   // The show goes on: a phone that had not answered still can.

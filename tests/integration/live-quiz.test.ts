@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { LiveAnswerReply, LiveJoinReply, LiveState, LiveYou } from '../../shared/live.ts';
+import type { LiveJoinReply, LiveState } from '../../shared/live.ts';
 import type { BankQuestion } from '../../shared/quiz.ts';
 import { livePoints } from '../../shared/live-scoring.ts';
 import { connectClient, nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
@@ -27,16 +27,16 @@ const bank = (id: string) => JSON.parse(db().prepare('SELECT body_json FROM ques
 const ok = requestOk;
 
 async function step(state: LiveState, action: string): Promise<LiveState> {
-  return ok<LiveState>(mc, 'live:control', { sessionId: state.sessionId, action, revision: state.revision });
+  return ok(mc, 'live:control', { sessionId: state.sessionId, action, revision: state.revision });
 }
 
 async function player(pin: string, nickname: string): Promise<{ socket: Socket; joined: LiveJoinReply }> {
   const socket = await connectClient(running.base, 'kiosk');
-  return { socket, joined: await ok<LiveJoinReply>(socket, 'live:join', { pin, nickname }) };
+  return { socket, joined: await ok(socket, 'live:join', { pin, nickname }) };
 }
 
 test('a session from lobby to podium: no answer before the reveal, points by the formula, counts not answers broadcast, ties share a place', async () => {
-  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  let state = await ok(mc, 'live:create', SETTINGS);
   expect(state).toMatchObject({ phase: 'lobby', index: -1, total: 3, players: 0 });
   expect(state.pin).toMatch(/^\d{6}$/);
   const players = await Promise.all(['甲', '乙', '丙', '丁'].map((name) => player(state.pin, `选手${name}`)));
@@ -53,15 +53,15 @@ test('a session from lobby to podium: no answer before the reveal, points by the
 
   // 甲 and 乙 right (the same moment, so the same points), 丙 wrong, 丁 silent.
   const [a, b, c] = await Promise.all([
-    ok<LiveAnswerReply>(players[0]!.socket, 'live:answer', { token: players[0]!.joined.token, index: 0, choice: right }),
-    ok<LiveAnswerReply>(players[1]!.socket, 'live:answer', { token: players[1]!.joined.token, index: 0, choice: right }),
-    ok<LiveAnswerReply>(players[2]!.socket, 'live:answer', { token: players[2]!.joined.token, index: 0, choice: wrong }),
+    ok(players[0]!.socket, 'live:answer', { token: players[0]!.joined.token, index: 0, choice: right }),
+    ok(players[1]!.socket, 'live:answer', { token: players[1]!.joined.token, index: 0, choice: right }),
+    ok(players[2]!.socket, 'live:answer', { token: players[2]!.joined.token, index: 0, choice: wrong }),
   ]);
   expect([a.accepted, b.accepted, c.accepted]).toEqual([true, true, true]);
   // Stored before acknowledged.
   expect(db().prepare('SELECT COUNT(*) FROM live_answers WHERE session_id = ?').pluck().get(state.sessionId)).toBe(3);
 
-  const you = nextEvent<LiveYou>(players[0]!.socket, 'live:you');
+  const you = nextEvent(players[0]!.socket, 'live:you');
   state = await step(state, 'reveal');
   expect(state.phase).toBe('reveal');
   expect(state.reveal!.answer).toEqual(right);
@@ -94,26 +94,26 @@ test('a session from lobby to podium: no answer before the reveal, points by the
   expect(screenStates.length).toBeGreaterThan(3);
   expect(answersSeen).toEqual([]);
   expect(JSON.stringify(screenStates)).not.toContain(players[1]!.joined.token);
-  expect(await ok<LiveState>(mc, 'live:watch', { sessionId: state.sessionId })).toMatchObject({ phase: 'podium', revision: state.revision });
+  expect(await ok(mc, 'live:watch', { sessionId: state.sessionId })).toMatchObject({ phase: 'podium', revision: state.revision });
   players.forEach(({ socket }) => socket.close());
 });
 
 test('answered counts: screens get them within a quarter second; phones not while the question is still reaching them, then at most every 2 s', async () => {
-  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  let state = await ok(mc, 'live:create', SETTINGS);
   const players = await Promise.all(['戊', '己', '庚'].map((name) => player(state.pin, `选手${name}`)));
   // A console following the session stands in for a screen: both join by live:watch.
   const screen = await staffSocket(running.base, await signIn(running.base));
-  await ok<LiveState>(screen, 'live:watch', { sessionId: state.sessionId });
+  await ok(screen, 'live:watch', { sessionId: state.sessionId });
   const screenCounts = record<{ answered: number }>(screen, 'live:count');
   const phoneCounts = record<{ answered: number }>(players[2]!.socket, 'live:count');
   state = await step(state, 'start');
-  await ok<LiveAnswerReply>(players[0]!.socket, 'live:answer', { token: players[0]!.joined.token, index: 0, choice: [0] });
+  await ok(players[0]!.socket, 'live:answer', { token: players[0]!.joined.token, index: 0, choice: [0] });
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(screenCounts.at(-1)).toMatchObject({ answered: 1, players: 3 });
   expect(phoneCounts).toEqual([]);
   // After the quiet second, the next answer's count reaches the phones too.
   await new Promise((resolve) => setTimeout(resolve, 700));
-  await ok<LiveAnswerReply>(players[1]!.socket, 'live:answer', { token: players[1]!.joined.token, index: 0, choice: [1] });
+  await ok(players[1]!.socket, 'live:answer', { token: players[1]!.joined.token, index: 0, choice: [1] });
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(screenCounts.at(-1)).toMatchObject({ answered: 2 });
   expect(phoneCounts).toEqual([expect.objectContaining({ answered: 2, players: 3 })]);
@@ -122,7 +122,7 @@ test('answered counts: screens get them within a quarter second; phones not whil
 });
 
 test('the questions an MC picks from: the playable bank, never its answers or explanations', async () => {
-  const { questions } = await ok<{ questions: Record<string, unknown>[] }>(mc, 'live:questions', {});
+  const { questions } = await ok(mc, 'live:questions', {});
   const playable = db().prepare('SELECT COUNT(*) FROM questions WHERE checked = 1 AND retired = 0').pluck().get() as number;
   expect(questions).toHaveLength(playable);
   expect(questions.length).toBeGreaterThan(100);
@@ -131,12 +131,12 @@ test('the questions an MC picks from: the playable bank, never its answers or ex
 });
 
 test('teams by venue: the leaderboard and the team totals name the venue, not its id', async () => {
-  let state = await ok<LiveState>(mc, 'live:create', { ...SETTINGS, teamMode: 'venue', venueIds: ['taihu', 'songzhuang'] });
+  let state = await ok(mc, 'live:create', { ...SETTINGS, teamMode: 'venue', venueIds: ['taihu', 'songzhuang'] });
   const phone = await connectClient(running.base, 'kiosk');
-  const joined = await ok<LiveJoinReply>(phone, 'live:join', { pin: state.pin, nickname: '宋庄选手', venueId: 'songzhuang' });
+  const joined = await ok(phone, 'live:join', { pin: state.pin, nickname: '宋庄选手', venueId: 'songzhuang' });
   expect(await request(phone, 'live:join', { pin: state.pin, nickname: '潞城选手', venueId: 'lucheng' })).toMatchObject({ ok: false, code: 'LIVE_VENUE_NOT_IN' });
   state = await step(state, 'start');
-  await ok<LiveAnswerReply>(phone, 'live:answer', { token: joined.token, index: 0, choice: bank('fire-001').answer });
+  await ok(phone, 'live:answer', { token: joined.token, index: 0, choice: bank('fire-001').answer });
   state = await step(state, 'reveal');
   state = await step(state, 'leaderboard');
   expect(state.leaderboard[0]).toMatchObject({ name: '宋庄选手', team: '宋庄镇分会场' });
@@ -146,7 +146,7 @@ test('teams by venue: the leaderboard and the team totals name the venue, not it
 });
 
 test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
-  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  let state = await ok(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '规则测试');
   expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'reveal', revision: state.revision })).toMatchObject({ ok: false, code: 'LIVE_WRONG_STEP' });
   state = await step(state, 'start');
@@ -172,7 +172,7 @@ test('refusals: a stale button, a closed question, two answers, an option that d
   expect(await request(other.socket, 'live:answer', { token: other.joined.token, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
   expect(db().prepare('SELECT COUNT(*) FROM live_answers WHERE session_id = ?').pluck().get(state.sessionId)).toBe(1);
   // The late joiner plays from the next question.
-  state = await ok<LiveState>(mc, 'live:watch', { sessionId: state.sessionId });
+  state = await ok(mc, 'live:watch', { sessionId: state.sessionId });
   state = await step(state.phase === 'question' ? state : state, state.phase === 'question' ? 'close' : 'reveal');
   if (state.phase === 'closed') state = await step(state, 'reveal');
   state = await step(state, 'next');
@@ -181,27 +181,27 @@ test('refusals: a stale button, a closed question, two answers, an option that d
 });
 
 test('a phone that reconnects is the same player with the same score; the MC can rename and remove', async () => {
-  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  let state = await ok(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '断线选手');
   state = await step(state, 'start');
   await ok(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: bank('fire-001').answer });
   state = await step(state, 'reveal');
   p.socket.close();
   const again = await connectClient(running.base, 'kiosk');
-  const back = await ok<LiveJoinReply>(again, 'live:rejoin', { token: p.joined.token });
+  const back = await ok(again, 'live:rejoin', { token: p.joined.token });
   expect(back.you.playerId).toBe(p.joined.you.playerId);
   expect(back.you.score).toBeGreaterThan(1000);
   expect(back.state.phase).toBe('reveal');
 
   await ok(mc, 'live:player', { sessionId: state.sessionId, playerId: back.you.playerId, name: '<b>新名字</b>' });
-  expect((await ok<LiveJoinReply>(again, 'live:rejoin', { token: p.joined.token })).you.name).toBe('新名字');
+  expect((await ok(again, 'live:rejoin', { token: p.joined.token })).you.name).toBe('新名字');
   await ok(mc, 'live:player', { sessionId: state.sessionId, playerId: back.you.playerId, remove: true });
   expect(await request(again, 'live:rejoin', { token: p.joined.token })).toMatchObject({ ok: false, code: 'LIVE_TOKEN_INVALID' });
   again.close();
 });
 
 test('a hub restarted mid-question resumes it: same question, same deadline, every acknowledged answer kept', async () => {
-  let state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  let state = await ok(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '重启选手');
   state = await step(state, 'start');
   await ok(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [0] });
@@ -211,7 +211,7 @@ test('a hub restarted mid-question resumes it: same question, same deadline, eve
   await running.close();
   running = await startHub(dataDir);
   mc = await staffSocket(running.base, await signIn(running.base));
-  const resumed = await ok<LiveState>(mc, 'live:watch', { sessionId: state.sessionId });
+  const resumed = await ok(mc, 'live:watch', { sessionId: state.sessionId });
   expect(resumed).toMatchObject({ phase: 'question', index: 0, answered: 1 });
   expect(resumed.question!.deadline).toBe(state.question!.deadline);
   const phone = await connectClient(running.base, 'kiosk');
@@ -220,17 +220,17 @@ test('a hub restarted mid-question resumes it: same question, same deadline, eve
 });
 
 test('a rotating join QR: the code the screen shows lets a phone in; an old or missing one does not', async () => {
-  const state = await ok<LiveState>(mc, 'live:create', { ...SETTINGS, rotatingJoin: true });
+  const state = await ok(mc, 'live:create', { ...SETTINGS, rotatingJoin: true });
   expect(state.joinCode).toMatch(/^[A-Z0-9]{6}$/);
   const phone = await connectClient(running.base, 'kiosk');
   expect(await request(phone, 'live:join', { pin: state.pin, nickname: '没扫码' })).toMatchObject({ ok: false, code: 'LIVE_JOIN_CODE' });
   expect(await request(phone, 'live:join', { pin: state.pin, joinCode: 'ZZZZZZ', nickname: '旧码' })).toMatchObject({ ok: false, code: 'LIVE_JOIN_CODE' });
-  expect(await ok<LiveJoinReply>(phone, 'live:join', { pin: state.pin, joinCode: state.joinCode!.toLowerCase(), nickname: '看到大屏' })).toMatchObject({ you: { name: '看到大屏' } });
+  expect(await ok(phone, 'live:join', { pin: state.pin, joinCode: state.joinCode!.toLowerCase(), nickname: '看到大屏' })).toMatchObject({ you: { name: '看到大屏' } });
   phone.close();
 });
 
 test('bad joins: wrong PINs slowed and logged, blocked, long and HTML nicknames', async () => {
-  const state = await ok<LiveState>(mc, 'live:create', SETTINGS);
+  const state = await ok(mc, 'live:create', SETTINGS);
   const phone = await connectClient(running.base, 'kiosk');
   const cases: [unknown, string][] = [
     [{ pin: state.pin, nickname: '傻逼' }, 'NAME_BLOCKED'],
@@ -241,7 +241,7 @@ test('bad joins: wrong PINs slowed and logged, blocked, long and HTML nicknames'
     [{ pin: state.pin, nickname: 'a', role: 'admin' }, 'BAD_PAYLOAD'],
   ];
   for (const [payload, code] of cases) expect(await request(phone, 'live:join', payload), JSON.stringify(payload)).toMatchObject({ ok: false, code });
-  const cleaned = await ok<LiveJoinReply>(phone, 'live:join', { pin: state.pin, nickname: '<b>小明</b>' });
+  const cleaned = await ok(phone, 'live:join', { pin: state.pin, nickname: '<b>小明</b>' });
   expect(cleaned.you.name).toBe('小明');
 
   const codes: string[] = [];

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MediaFile, MediaListReply, Playlist } from '../../shared/media.ts';
-import type { ProgramView } from '../../shared/stage.ts';
 import { nextEvent, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { sampleJpeg, sampleMp4, samplePng, sampleWebm } from '../support/media-samples.ts';
 import { takeOverRest } from '../support/rest.ts';
@@ -191,7 +190,7 @@ test('an uploaded file goes into a playlist, and a loop of it reaches the screen
   const { token } = await pairDevice(running.base, admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
   const screen = await deviceSocket(running.base, token);
   await request(screen, 'stage:watch', { groupId: 'lobby' });
-  const arrival = nextEvent<ProgramView>(screen, 'stage:program');
+  const arrival = nextEvent(screen, 'stage:program');
   await takeOverRest(running.base, 'lobby', { kind: 'loop', playlistId: 'launch-loop' }, admin);
   expect((await arrival).playlist?.items.map((item) => item.url)).toEqual([clip.file.url, still.file.url, '/media/demo/fire-lanes.jpg']);
   screen.close();

@@ -47,7 +47,7 @@ async function previewRevision(groupId: string): Promise<number> {
 
 /** A challenge the kiosk started and played to question `answered` (10: finished). */
 async function challengeAt(answered: number): Promise<string> {
-  const started = await request<{ challengeId: string }>(sockets.kiosk!, 'quiz:start', {});
+  const started = await request(sockets.kiosk!, 'quiz:start', {});
   if (!started.ok) throw new Error(started.code);
   const { challengeId } = started.data;
   for (let index = 0; index < answered; index++) {
@@ -82,7 +82,7 @@ async function scoredLiveSession(): Promise<{ sessionId: string }> {
   const session = await liveSession();
   const player = await connectClient(running.base, 'kiosk');
   try {
-    const joined = (await request<{ token: string }>(player, 'live:join', { pin: session.pin })) as { ok: true; data: { token: string } };
+    const joined = (await request(player, 'live:join', { pin: session.pin })) as { ok: true; data: { token: string } };
     await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
     const right = (JSON.parse(running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }).answer;
     await request(player, 'live:answer', { token: joined.data.token, index: 0, choice: right });
@@ -101,7 +101,7 @@ async function livePlayerToken(session?: { pin: string }): Promise<string> {
 /** A code shown by a fresh unpaired device, for approve attempts. */
 async function freshCode(): Promise<{ code: string; waiting: Socket }> {
   const waiting = await connectClient(running.base, 'screen');
-  const ack = await request<{ code: string }>(waiting, 'pairing:start', { kind: 'kiosk' });
+  const ack = await request(waiting, 'pairing:start', { kind: 'kiosk' });
   if (!ack.ok) throw new Error(ack.code);
   return { code: ack.data.code, waiting };
 }
@@ -150,6 +150,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'stage:prepare': (p, where) =>
     request(sockets[p]!, 'stage:prepare', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `来自 ${p}`, body: '' } }),
   'stage:take': async (p, where) => request(sockets[p]!, 'stage:take', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId) }),
+  'stage:air': (p, where) => request(sockets[p]!, 'stage:air', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `${p} 上屏`, body: '' } }),
   'stage:take-all': async (p, where) =>
     request(sockets[p]!, 'stage:take-all', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId), groupIds: [where.groupId] }),
   'stage:follow': (p, where) => request(sockets[p]!, 'stage:follow', { groupId: where.groupId, follow: 'own' }),
@@ -319,7 +320,7 @@ test('every action in the table is tried over a socket or REST', () => {
 });
 
 test('lists are filtered to the caller’s venues', async () => {
-  const ack = await request<ConsoleSnapshot>(sockets.operator!, 'stage:overview', {});
+  const ack = await request(sockets.operator!, 'stage:overview', {});
   expect(ack.ok && ack.data.venues.map((venue) => venue.id)).toEqual(['songzhuang']);
   const devices = (await (await api(running.base, sessions.operator).get('/api/devices')).json()) as { venueId: string }[];
   expect(devices.every((device) => device.venueId === 'songzhuang')).toBe(true);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ProgrammeBoard, ProgrammeState } from '../../shared/programme.ts';
-import type { ProgramView, ScreenSnapshot } from '../../shared/stage.ts';
+import type { ProgramView } from '../../shared/stage.ts';
 import { nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
@@ -50,17 +50,17 @@ const unchanging = ({ revision, items, currentId, startedAt }: ProgrammeState) =
 async function programmeNow() {
   const reader = await staffSocket(running.base, admin);
   try {
-    return unchanging(await ok<ProgrammeState>(reader, 'programme:list'));
+    return unchanging(await ok(reader, 'programme:list'));
   } finally {
     reader.close();
   }
 }
-const mainStageProgram = () => ok<ScreenSnapshot>(mainScreen, 'stage:watch', { groupId: 'main-stage' }).then((snapshot) => snapshot.program.slot);
+const mainStageProgram = () => ok(mainScreen, 'stage:watch', { groupId: 'main-stage' }).then((snapshot) => snapshot.program.slot);
 
 const GOOD = { title: '消防演练观摩', titleEn: 'Fire drill', performers: '台湖消防站', start: '13:30', lengthMin: 30, scene: { kind: 'message', tone: 'info', title: '消防演练观摩', body: '请到广场东侧' }, notes: '提醒观众注意安全距离' };
 
 test('the demo running order is there, in start order, before the show starts', async () => {
-  const state = await ok<ProgrammeState>(adminSocket, 'programme:list');
+  const state = await ok(adminSocket, 'programme:list');
   expect(state.day).toBe('2026-06-14');
   expect(state.currentId).toBeNull();
   expect(state.items.map((item) => `${item.start} ${item.title}`)).toEqual([
@@ -74,7 +74,7 @@ test('the demo running order is there, in start order, before the show starts', 
     '11:00 沉浸式体验与咨询',
   ]);
   expect(state.items[1]!.scene).toEqual({ kind: 'countdown', title: '第十九届安全文化节 · 启动仪式', to: '2026-06-14T09:35:00+08:00', endText: '安全文化节正式启动！' });
-  const board = await ok<ProgrammeBoard>(lobbyScreen, 'programme:watch');
+  const board = await ok(lobbyScreen, 'programme:watch');
   expect(board.current).toBeNull();
   expect(board.following.map((item) => item.start)).toEqual(['09:00', '09:30', '09:35', '09:45']);
   expect(board.following[0]).not.toHaveProperty('notes');
@@ -82,14 +82,14 @@ test('the demo running order is there, in start order, before the show starts', 
 
 test('the admin adds and edits an item; consoles that listed the order hear the change', async () => {
   await ok(mc, 'programme:list');
-  const heard = nextEvent<ProgrammeState>(mc, 'programme:state');
-  const added = await ok<ProgrammeState>(adminSocket, 'programme:save', GOOD);
+  const heard = nextEvent(mc, 'programme:state');
+  const added = await ok(adminSocket, 'programme:save', GOOD);
   const item = added.items.find((entry) => entry.title === '消防演练观摩')!;
   expect(item).toMatchObject({ start: '13:30', lengthMin: 30, groupIds: [], notes: '提醒观众注意安全距离' });
   expect(item.id).toMatch(/^pi-[0-9a-f]{8}$/);
   expect((await heard).revision).toBe(added.revision);
 
-  const edited = await ok<ProgrammeState>(adminSocket, 'programme:save', { ...GOOD, id: item.id, start: '13:40', lengthMin: 20 });
+  const edited = await ok(adminSocket, 'programme:save', { ...GOOD, id: item.id, start: '13:40', lengthMin: 20 });
   expect(edited.items.find((entry) => entry.id === item.id)).toMatchObject({ start: '13:40', lengthMin: 20 });
   expect(edited.revision).toBe(added.revision + 1);
   expect(edited.items).toHaveLength(9);
@@ -138,16 +138,16 @@ test('operators, viewers and MCs may not edit the running order; screens may not
 test('the MC advances: the item’s scene goes on air on the main stage, lobby screens get now and next; a double press is refused', async () => {
   const programs = record<ProgramView>(mainScreen, 'stage:program');
   const boards = record<ProgrammeBoard>(lobbyScreen, 'programme:board');
-  let state = await ok<ProgrammeState>(mc, 'programme:list');
+  let state = await ok(mc, 'programme:list');
 
   // An MC of another venue cannot put a scene on the main venue's stage.
   expect(await request(farMc, 'programme:advance', { revision: state.revision })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
   const beforeFirst = Date.now();
   const pressedAt = performance.now();
-  const onAir = nextEvent<ProgramView>(mainScreen, 'stage:program');
-  const board = nextEvent<ProgrammeBoard>(lobbyScreen, 'programme:board');
-  state = await ok<ProgrammeState>(mc, 'programme:advance', { revision: state.revision });
+  const onAir = nextEvent(mainScreen, 'stage:program');
+  const board = nextEvent(lobbyScreen, 'programme:board');
+  state = await ok(mc, 'programme:advance', { revision: state.revision });
   expect(state.currentId).toBe('pi-checkin');
   expect(state.startedAt).toBeGreaterThanOrEqual(beforeFirst);
   expect((await onAir).slot.scene).toEqual({ kind: 'loop', playlistId: 'festival-loop' });
@@ -156,9 +156,9 @@ test('the MC advances: the item’s scene goes on air on the main stage, lobby s
   expect((await board).following.map((item) => item.id)).toEqual(['pi-countdown', 'pi-speech', 'pi-drama', 'pi-quiz']);
   console.log(`advance → main stage screen: ${(performance.now() - pressedAt).toFixed(1)} ms (command, store, take, broadcast)`);
 
-  const countdownOnAir = nextEvent<ProgramView>(mainScreen, 'stage:program');
+  const countdownOnAir = nextEvent(mainScreen, 'stage:program');
   const pressed = state.revision;
-  state = await ok<ProgrammeState>(mc, 'programme:advance', { revision: pressed, to: 'next' });
+  state = await ok(mc, 'programme:advance', { revision: pressed, to: 'next' });
   expect(state.currentId).toBe('pi-countdown');
   expect((await countdownOnAir).slot.scene).toMatchObject({ kind: 'countdown', to: '2026-06-14T09:35:00+08:00' });
   const programRevision = (await mainStageProgram()).revision;
@@ -170,7 +170,7 @@ test('the MC advances: the item’s scene goes on air on the main stage, lobby s
   expect((await mainStageProgram()).revision).toBe(programRevision);
 
   // Back takes the earlier item's scene again.
-  state = await ok<ProgrammeState>(mc, 'programme:advance', { revision: state.revision, to: 'back' });
+  state = await ok(mc, 'programme:advance', { revision: state.revision, to: 'back' });
   expect(state.currentId).toBe('pi-checkin');
   expect((await mainStageProgram()).scene.kind).toBe('loop');
 
@@ -185,9 +185,9 @@ test('the MC advances: the item’s scene goes on air on the main stage, lobby s
 });
 
 test('past the last item, before the first, to an unknown item, removing the item on now: refused, nothing changes', async () => {
-  let state = await ok<ProgrammeState>(mc, 'programme:list');
+  let state = await ok(mc, 'programme:list');
   const last = state.items.at(-1)!;
-  state = await ok<ProgrammeState>(mc, 'programme:advance', { revision: state.revision, to: last.id });
+  state = await ok(mc, 'programme:advance', { revision: state.revision, to: last.id });
   expect(state.currentId).toBe(last.id);
   const before = await programmeNow();
   expect(await request(mc, 'programme:advance', { revision: state.revision, to: 'next' })).toMatchObject({ ok: false, code: 'PROGRAMME_END' });
@@ -196,11 +196,41 @@ test('past the last item, before the first, to an unknown item, removing the ite
   expect(await request(adminSocket, 'programme:remove', { id: 'pi-gone' })).toMatchObject({ ok: false, code: 'PROGRAMME_UNKNOWN_ITEM' });
   expect(await programmeNow()).toEqual(before);
 
-  state = await ok<ProgrammeState>(mc, 'programme:advance', { revision: state.revision, to: 'pi-checkin' });
+  state = await ok(mc, 'programme:advance', { revision: state.revision, to: 'pi-checkin' });
   expect(await request(mc, 'programme:advance', { revision: state.revision, to: 'back' })).toMatchObject({ ok: false, code: 'PROGRAMME_END' });
 
-  const removed = await ok<ProgrammeState>(adminSocket, 'programme:remove', { id: last.id });
+  const removed = await ok(adminSocket, 'programme:remove', { id: last.id });
   expect(removed.items.some((item) => item.id === last.id)).toBe(false);
+});
+
+test('an advance whose own write fails puts nothing on any screen: screens and store agree', async () => {
+  let state = await ok(mc, 'programme:list');
+  const before = await programmeNow();
+  const programRevision = (await mainStageProgram()).revision;
+  const programs = record<ProgramView>(mainScreen, 'stage:program');
+  const boards = record<ProgrammeBoard>(lobbyScreen, 'programme:board');
+  // The running order's own write fails (a full disk, a damaged file) after the item's scene was
+  // prepared and taken on the main stage, inside the same transaction.
+  running.hub.db.exec("CREATE TRIGGER fail_pointer BEFORE UPDATE ON programme_state BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
+  try {
+    expect(await request(mc, 'programme:advance', { revision: state.revision, to: 'pi-quiz' })).toMatchObject({ ok: false, code: 'INTERNAL' });
+  } finally {
+    running.hub.db.exec('DROP TRIGGER fail_pointer');
+  }
+  expect(await programmeNow()).toEqual(before);
+  expect((await mainStageProgram()).revision).toBe(programRevision);
+
+  // The next advance works. Events to one socket arrive in the order the hub sent them, so had
+  // the failed advance sent anything, it would be heard before this one's.
+  const onAir = nextEvent(mainScreen, 'stage:program');
+  const nextBoard = nextEvent(lobbyScreen, 'programme:board');
+  state = await ok(mc, 'programme:advance', { revision: state.revision, to: 'pi-quiz' });
+  expect(state.currentId).toBe('pi-quiz');
+  const aired = await onAir;
+  expect(programs).toEqual([aired]);
+  expect((await nextBoard).current?.id).toBe('pi-quiz');
+  expect(boards.map((board) => board.current?.id)).toEqual(['pi-quiz']);
+  expect(aired.slot.revision).toBe((await mainStageProgram()).revision);
 });
 
 test('the pointer and the items survive a restart of the hub', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { BankQuestion, Leaderboard, QuizAnswerReply, QuizPack, QuizResult, QuizStartReply, AskedQuestion } from '../../shared/quiz.ts';
+import type { BankQuestion, AskedQuestion } from '../../shared/quiz.ts';
 import type { RegisterReply } from '../../shared/visitors.ts';
 import { connectClient, nextEvent, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
@@ -39,27 +39,27 @@ const ok = requestOk;
 
 /** Plays a whole challenge; `wrongAt` lists the questions answered wrongly, `slow` answers each a second before its time runs out. */
 async function play(socket: Socket, start: { nickname?: string; pass?: string }, options: { wrongAt?: number[]; slow?: boolean } = {}) {
-  const started = await ok<QuizStartReply>(socket, 'quiz:start', start);
+  const started = await ok(socket, 'quiz:start', start);
   let question: AskedQuestion = started.question;
   const asked: AskedQuestion[] = [];
   for (;;) {
     asked.push(question);
     if (options.slow) age(started.challengeId, question.timeLimitMs - 1000);
-    const reply = await ok<QuizAnswerReply>(socket, 'quiz:answer', {
+    const reply = await ok(socket, 'quiz:answer', {
       challengeId: started.challengeId,
       index: question.index,
       choice: options.wrongAt?.includes(question.index) ? wrongChoice(question) : rightChoice(question),
     });
     if (reply.last) break;
-    question = await ok<AskedQuestion>(socket, 'quiz:next', { challengeId: started.challengeId });
+    question = await ok(socket, 'quiz:next', { challengeId: started.challengeId });
   }
-  return { started, asked, result: await ok<QuizResult>(socket, 'quiz:result', { challengeId: started.challengeId }) };
+  return { started, asked, result: await ok(socket, 'quiz:result', { challengeId: started.challengeId }) };
 }
 
 test('options are shuffled per visitor: the right one is not always first', async () => {
   const firsts = new Set<number>();
   for (let round = 0; round < 12; round++) {
-    const started = await ok<QuizStartReply>(kiosk, 'quiz:start', {});
+    const started = await ok(kiosk, 'quiz:start', {});
     if (started.question.type !== 'truefalse') firsts.add(rightChoice(started.question)[0]!);
   }
   expect(firsts.size).toBeGreaterThan(1);
@@ -67,10 +67,10 @@ test('options are shuffled per visitor: the right one is not always first', asyn
 
 test('a challenge: ten questions of ten themes, no answer before answering, each answer scored and stored; the screen’s leaderboard gets it', async () => {
   const screen = await connectClient(running.base, 'screen');
-  await ok<Leaderboard>(screen, 'leaderboard:watch', {});
-  const update = nextEvent<Leaderboard>(screen, 'leaderboard:update');
+  await ok(screen, 'leaderboard:watch', {});
+  const update = nextEvent(screen, 'leaderboard:update');
 
-  const started = await ok<QuizStartReply>(kiosk, 'quiz:start', { nickname: '消防先锋86' });
+  const started = await ok(kiosk, 'quiz:start', { nickname: '消防先锋86' });
   expect(started.playerName).toBe('消防先锋86');
   expect(started.question).not.toHaveProperty('answer');
   expect(started.question).not.toHaveProperty('explanation');
@@ -81,23 +81,23 @@ test('a challenge: ten questions of ten themes, no answer before answering, each
 
   // First question right at once, second wrong.
   const first = bankQuestion(started.question.id);
-  const reply = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
+  const reply = await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
   expect(reply).toMatchObject({ correct: true, answer: rightChoice(started.question), explanation: first.explanation, source: first.source, last: false });
   expect(reply.points).toBeGreaterThanOrEqual(108);
-  const second = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
+  const second = await ok(kiosk, 'quiz:next', { challengeId: started.challengeId });
   expect(second.index).toBe(1);
-  expect(await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: wrongChoice(second) })).toMatchObject({ correct: false, points: 0 });
+  expect(await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: wrongChoice(second) })).toMatchObject({ correct: false, points: 0 });
   expect(answersOf(started.challengeId)).toBe(2);
 
   // The rest: right, except the time running out on the last one.
-  let question = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
+  let question = await ok(kiosk, 'quiz:next', { challengeId: started.challengeId });
   for (;;) {
     const last = question.index === 9;
-    const answer = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: question.index, choice: last ? [] : rightChoice(question) });
+    const answer = await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: question.index, choice: last ? [] : rightChoice(question) });
     if (answer.last) break;
-    question = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
+    question = await ok(kiosk, 'quiz:next', { challengeId: started.challengeId });
   }
-  const result = await ok<QuizResult>(kiosk, 'quiz:result', { challengeId: started.challengeId });
+  const result = await ok(kiosk, 'quiz:result', { challengeId: started.challengeId });
   expect(result).toMatchObject({ correct: 8, total: 10, rank: 1, playerName: '消防先锋86' });
   expect(result.score).toBe(scoreOf(started.challengeId));
   expect(result.score).toBeGreaterThanOrEqual(800);
@@ -112,7 +112,7 @@ test('a challenge: ten questions of ten themes, no answer before answering, each
 });
 
 test('bad answers are refused with a clear code, and the score stays as it was', async () => {
-  const started = await ok<QuizStartReply>(kiosk, 'quiz:start', {});
+  const started = await ok(kiosk, 'quiz:start', {});
   const challengeId = started.challengeId;
   const options = started.question.options.length;
   const refusals: [string, unknown, string][] = [
@@ -134,17 +134,17 @@ test('bad answers are refused with a clear code, and the score stays as it was',
 
   // Answered once; a second answer to the same question is refused.
   const right = rightChoice(started.question);
-  const first = await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId, index: 0, choice: right });
+  const first = await ok(kiosk, 'quiz:answer', { challengeId, index: 0, choice: right });
   expect(await request(kiosk, 'quiz:answer', { challengeId, index: 0, choice: right })).toMatchObject({ ok: false, code: 'QUIZ_ALREADY_ANSWERED' });
   expect(scoreOf(challengeId)).toBe(first.points);
 
   // An answer after its time (and the grace) is refused; "time ran out" (no choice) is taken as a miss.
-  const next = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId });
+  const next = await ok(kiosk, 'quiz:next', { challengeId });
   age(challengeId, next.timeLimitMs + 2000);
   expect(await request(kiosk, 'quiz:answer', { challengeId, index: 1, choice: rightChoice(next) })).toMatchObject({ ok: false, code: 'QUIZ_TOO_LATE' });
   expect(scoreOf(challengeId)).toBe(first.points);
   expect(answersOf(challengeId)).toBe(1);
-  expect(await ok<QuizAnswerReply>(kiosk, 'quiz:answer', { challengeId, index: 1, choice: [] })).toMatchObject({ correct: false, points: 0 });
+  expect(await ok(kiosk, 'quiz:answer', { challengeId, index: 1, choice: [] })).toMatchObject({ correct: false, points: 0 });
   expect(scoreOf(challengeId)).toBe(first.points);
 
   // A visitor's phone may play; a screen may not.
@@ -164,7 +164,7 @@ test('more right answers always beat fewer faster ones; ties go to the faster ti
   expect(fast.result.correct).toBe(9);
   expect(slow.result.score).toBeGreaterThan(fast.result.score);
   expect(slow.result.score).toBeLessThan(1010);
-  const board = await ok<Leaderboard>(kiosk, 'leaderboard:watch', {});
+  const board = await ok(kiosk, 'leaderboard:watch', {});
   const names = board.overall.map((entry) => entry.name);
   expect(names.indexOf('慢但全对')).toBeLessThan(names.indexOf('快但错一题'));
 });
@@ -187,7 +187,7 @@ test('staff hide an offensive name from every board (audited); a kiosk may not',
   const mcSession = await staffSession(running.base, admin, 'quiz-mc', 'mc', ['taihu']);
   const mc = await staffSocket(running.base, mcSession);
   expect(await request(kiosk, 'leaderboard:hide', { challengeId: rude.started.challengeId, hidden: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  const board = await ok<Leaderboard>(mc, 'leaderboard:hide', { challengeId: rude.started.challengeId, hidden: true });
+  const board = await ok(mc, 'leaderboard:hide', { challengeId: rude.started.challengeId, hidden: true });
   expect(board.overall.map((entry) => entry.name)).not.toContain('不雅昵称');
   expect(board.venues.flatMap((venue) => venue.entries).map((entry) => entry.name)).not.toContain('不雅昵称');
   const audited = db().prepare("SELECT actor_name FROM audit_log WHERE action = 'leaderboard:hide'").pluck().get();
@@ -196,7 +196,7 @@ test('staff hide an offensive name from every board (audited); a kiosk may not',
 });
 
 test('offline: a kiosk keeps a pack of questions with answers; a challenge finished offline is scored on upload, flagged, applied once', async () => {
-  const pack = await ok<QuizPack>(kiosk, 'quiz:pack', {});
+  const pack = await ok(kiosk, 'quiz:pack', {});
   expect(new Set(pack.questions.map((q) => q.theme)).size).toBe(11);
   expect(pack.questions.every((q) => q.checked && !q.retired && q.answer.length > 0)).toBe(true);
   const phone = await connectClient(running.base, 'kiosk');
@@ -212,25 +212,25 @@ test('offline: a kiosk keeps a pack of questions with answers; a challenge finis
   }));
   const offlineId = 'offline-' + 'x'.repeat(20);
   const upload = { offlineId, nickname: '离线答题', answers };
-  const result = await ok<QuizResult>(kiosk, 'quiz:upload', upload);
+  const result = await ok(kiosk, 'quiz:upload', upload);
   expect(result).toMatchObject({ challengeId: offlineId, correct: 9, total: 10, playerName: '离线答题' });
   expect(result.missed).toHaveLength(1);
   expect(db().prepare('SELECT offline FROM challenges WHERE id = ?').pluck().get(offlineId)).toBe(1);
   // Sent again (the acknowledgement was lost): the same result, nothing added.
-  expect(await ok<QuizResult>(kiosk, 'quiz:upload', upload)).toEqual(result);
+  expect(await ok(kiosk, 'quiz:upload', upload)).toEqual(result);
   expect(answersOf(offlineId)).toBe(10);
 
   // The rest of a challenge the hub started: two answered online, eight offline.
-  const started = await ok<QuizStartReply>(kiosk, 'quiz:start', { nickname: '断网续答' });
+  const started = await ok(kiosk, 'quiz:start', { nickname: '断网续答' });
   await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
-  const second = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
+  const second = await ok(kiosk, 'quiz:next', { challengeId: started.challengeId });
   await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: rightChoice(second) });
   const rest = pack.questions.filter((q) => q.id !== started.question.id && q.id !== second.id).slice(0, 8);
   const restAnswers = rest.map((q, i) => ({ index: i + 2, questionId: q.id, choice: q.answer, elapsedMs: 600_000 }));
   const incomplete = await request(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers.slice(0, 7) });
   expect(incomplete).toMatchObject({ ok: false, code: 'QUIZ_NOT_FINISHED' });
   expect(answersOf(started.challengeId)).toBe(2);
-  const finished = await ok<QuizResult>(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers });
+  const finished = await ok(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers });
   expect(finished.correct).toBe(10);
   // Times the kiosk reports are capped at each question's limit: no bonus for a slow offline answer.
   expect(finished.score).toBeLessThanOrEqual(2 * 109 + 8 * 100);
@@ -246,17 +246,17 @@ test('offline: a kiosk keeps a pack of questions with answers; a challenge finis
 });
 
 test('a hub restarted mid-question carries on: same question, same deadline, the answer counted', async () => {
-  const started = await ok<QuizStartReply>(kiosk, 'quiz:start', { nickname: '重启测试' });
+  const started = await ok(kiosk, 'quiz:start', { nickname: '重启测试' });
   await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 0, choice: rightChoice(started.question) });
-  const asked = await ok<AskedQuestion>(kiosk, 'quiz:next', { challengeId: started.challengeId });
+  const asked = await ok(kiosk, 'quiz:next', { challengeId: started.challengeId });
   kiosk.close();
   const dataDir = running.dataDir;
   await running.close();
   running = await startHub(dataDir);
   const phone = await connectClient(running.base, 'kiosk');
-  const again = await ok<AskedQuestion>(phone, 'quiz:next', { challengeId: started.challengeId });
+  const again = await ok(phone, 'quiz:next', { challengeId: started.challengeId });
   expect(again).toEqual(asked);
-  const reply = await ok<QuizAnswerReply>(phone, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: rightChoice(asked) });
+  const reply = await ok(phone, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: rightChoice(asked) });
   expect(reply.correct).toBe(true);
   expect(answersOf(started.challengeId)).toBe(2);
   phone.close();

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { ConsoleSnapshot, ProgramView, PreviewView, ScreenSnapshot, SlotState } from '../../shared/stage.ts';
+import type { ConsoleSnapshot, ProgramView } from '../../shared/stage.ts';
 import { nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { deviceSocket, pairDevice, signIn, staffSocket, type Session } from '../support/staff.ts';
@@ -34,15 +34,15 @@ async function hubWithClients(dataDir?: string) {
 }
 
 async function watch(socket: Socket, groupId: string) {
-  const ack = await request<ScreenSnapshot>(socket, 'stage:watch', { groupId });
+  const ack = await request(socket, 'stage:watch', { groupId });
   if (!ack.ok) throw new Error(ack.code);
   return ack.data;
 }
 
 async function prepareAndTake(console: Socket, groupId: string, scene: object) {
-  const prepared = await request<SlotState>(console, 'stage:prepare', { groupId, scene });
+  const prepared = await request(console, 'stage:prepare', { groupId, scene });
   if (!prepared.ok) throw new Error(prepared.code);
-  return request<SlotState>(console, 'stage:take', { groupId, previewRevision: prepared.data.revision });
+  return request(console, 'stage:take', { groupId, previewRevision: prepared.data.revision });
 }
 
 test('an empty data folder starts with the demo event: the main venue, two sub-venues, their groups and a playlist', async () => {
@@ -75,9 +75,9 @@ test('a take reaches every screen of the group and the consoles, and no other gr
   const screenPreviews = record(screens[0]!, 'stage:preview');
   const consoleSocket = await client('console');
   await request(consoleSocket, 'stage:overview', {});
-  const consolePreview = nextEvent<PreviewView>(consoleSocket, 'stage:preview');
-  const consoleProgram = nextEvent<ProgramView>(consoleSocket, 'stage:program');
-  const arrivals = screens.map((screen) => nextEvent<ProgramView>(screen, 'stage:program'));
+  const consolePreview = nextEvent(consoleSocket, 'stage:preview');
+  const consoleProgram = nextEvent(consoleSocket, 'stage:program');
+  const arrivals = screens.map((screen) => nextEvent(screen, 'stage:program'));
 
   const scene = { kind: 'message', tone: 'celebrate', title: '开幕式即将开始', body: '请各位来宾就座' };
   const taken = await prepareAndTake(consoleSocket, 'main-stage', scene);
@@ -100,7 +100,7 @@ test('a loop take carries its playlist, so a screen can play it without asking a
   const { client, screen } = await hubWithClients();
   const lobby = await screen('lobby');
   await watch(lobby, 'lobby');
-  const arrival = nextEvent<ProgramView>(lobby, 'stage:program');
+  const arrival = nextEvent(lobby, 'stage:program');
   const consoleSocket = await client('console');
   await prepareAndTake(consoleSocket, 'lobby', { kind: 'loop', playlistId: 'festival-loop' });
   const view = await arrival;
@@ -111,7 +111,7 @@ test('a loop take carries its playlist, so a screen can play it without asking a
 test('a take of a preview that another MC changed meanwhile is refused, and the program stays', async () => {
   const { client, screen } = await hubWithClients();
   const [mcA, mcB] = await Promise.all([client('console'), client('console')]);
-  const seenByA = await request<SlotState>(mcA, 'stage:prepare', {
+  const seenByA = await request(mcA, 'stage:prepare', {
     groupId: 'side-screens',
     scene: { kind: 'message', tone: 'info', title: 'A 的画面', body: '' },
   });
@@ -123,6 +123,34 @@ test('a take of a preview that another MC changed meanwhile is refused, and the 
   const shown = await watch(await screen('side-screens'), 'side-screens');
   expect(shown.program.slot.scene.kind).toBe('message');
   expect(shown.program.slot.scene).toMatchObject({ title: '第十九届安全文化节' });
+});
+
+test('stage:air puts a scene on air in one step: preview and program hold it, screens get it once; a bad scene changes neither', async () => {
+  const { client, screen } = await hubWithClients();
+  const mc = await client('console');
+  const side = await screen('side-screens');
+  const before = await watch(side, 'side-screens');
+  const programs = record<ProgramView>(side, 'stage:program');
+  const scene = { kind: 'message', tone: 'notice', title: '请往东侧疏散', body: '' };
+  const onAir = nextEvent(side, 'stage:program');
+  const aired = await request(mc, 'stage:air', { groupId: 'side-screens', scene });
+  if (!aired.ok) throw new Error(aired.code);
+  expect(aired.data.scene).toEqual(scene);
+  expect((await onAir).slot).toEqual(aired.data);
+  const overview = await request(mc, 'stage:overview', {});
+  const stage = overview.ok ? overview.data.stages.find((entry) => entry.groupId === 'side-screens') : undefined;
+  // Prepared, then taken, as the two commands do: the preview holds the scene, the program came right after it.
+  expect(stage?.preview.scene).toEqual(scene);
+  expect(stage?.preview.revision).toBeGreaterThan(before.program.slot.revision);
+  expect(aired.data.revision).toBe(stage!.preview.revision + 1);
+  expect(programs).toHaveLength(1);
+
+  // A loop of a playlist that does not exist: refused before anything is stored.
+  const refused = await request(mc, 'stage:air', { groupId: 'side-screens', scene: { kind: 'loop', playlistId: 'no-such-loop' } });
+  expect(refused).toMatchObject({ ok: false, code: 'UNKNOWN_PLAYLIST' });
+  const after = await request(mc, 'stage:overview', {});
+  expect(after.ok && after.data.stages.find((entry) => entry.groupId === 'side-screens')).toEqual(stage);
+  expect(programs).toHaveLength(1);
 });
 
 test('after a hub restart a new screen shows the scene taken before, and revisions keep rising', async () => {
@@ -145,7 +173,7 @@ test('REST prepare and take do what the socket commands do, and broadcast to the
   const { running, screen, admin } = await hubWithClients();
   const lucheng = await screen('lucheng-hall');
   await watch(lucheng, 'lucheng-hall');
-  const arrival = nextEvent<ProgramView>(lucheng, 'stage:program');
+  const arrival = nextEvent(lucheng, 'stage:program');
   const slot = await takeOverRest(running.base, 'lucheng-hall', { kind: 'blank' }, admin);
   const view = await arrival;
   expect(view.slot).toEqual(slot);

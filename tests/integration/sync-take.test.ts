@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import type { ClockSyncReply, ConsoleSnapshot, FollowView, MainStageView, ProgramView, ScreenSnapshot, SlotState, TakeAllReply } from '../../shared/stage.ts';
+import type { ProgramView, SlotState } from '../../shared/stage.ts';
 import { connectClient, nextEvent, record, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
@@ -21,7 +21,7 @@ async function setUp() {
   const screen = async (groupId: string) => {
     const { token } = await pairDevice(running.base, admin, { kind: 'screen', venueId: VENUE_OF[groupId]!, groupId });
     const socket = keep(await deviceSocket(running.base, token));
-    const ack = await request<ScreenSnapshot>(socket, 'stage:watch', { groupId });
+    const ack = await request(socket, 'stage:watch', { groupId });
     if (!ack.ok) throw new Error(ack.code);
     return socket;
   };
@@ -32,7 +32,7 @@ async function setUp() {
 }
 
 async function prepare(console: Socket, groupId: string, scene: object): Promise<SlotState> {
-  const ack = await request<SlotState>(console, 'stage:prepare', { groupId, scene });
+  const ack = await request(console, 'stage:prepare', { groupId, scene });
   if (!ack.ok) throw new Error(ack.code);
   return ack.data;
 }
@@ -45,7 +45,7 @@ test('clock:sync answers the hub’s clock to screens, staff and visitors alike'
   opened.sockets.push(visitor);
   for (const socket of [await screen('lobby'), mc, visitor]) {
     const before = Date.now();
-    const ack = await request<ClockSyncReply>(socket, 'clock:sync', {});
+    const ack = await request(socket, 'clock:sync', {});
     expect(ack.ok).toBe(true);
     if (ack.ok) {
       expect(ack.data.serverNow).toBeGreaterThanOrEqual(before);
@@ -58,11 +58,11 @@ test('clock:sync answers the hub’s clock to screens, staff and visitors alike'
 test('take-all: every screen of every venue gets the same switch time, a moment in the future; sub-venue consoles see the main stage', async () => {
   const { screen, mc, operator } = await setUp();
   const screens = await Promise.all(['main-stage', 'main-stage', 'songzhuang-hall', 'lucheng-hall', 'lobby'].map(screen));
-  const arrivals = screens.map((socket) => nextEvent<ProgramView>(socket, 'stage:program').then((view) => ({ view, at: Date.now() })));
-  const mainSeen = nextEvent<MainStageView>(operator, 'stage:main');
+  const arrivals = screens.map((socket) => nextEvent(socket, 'stage:program').then((view) => ({ view, at: Date.now() })));
+  const mainSeen = nextEvent(operator, 'stage:main');
   const prepared = await prepare(mc, 'main-stage', LAUNCH);
   const sentAt = Date.now();
-  const ack = await request<TakeAllReply>(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ALL_GROUPS });
+  const ack = await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ALL_GROUPS });
   expect(ack.ok).toBe(true);
   if (!ack.ok) return;
   const { switchAt } = ack.data;
@@ -78,7 +78,7 @@ test('take-all: every screen of every venue gets the same switch time, a moment 
   console.log(`take-all to 5 screens in 3 venues: switch time ${switchAt - sentAt} ms after the command; it reached every screen ${Math.min(...leads)} ms or more before it`);
   // The sub-venue operator's console shows what the main stage now shows.
   expect(await mainSeen).toMatchObject({ groupId: 'main-stage', name: '主舞台 LED', program: { scene: LAUNCH, switchAt } });
-  const overview = await request<ConsoleSnapshot>(operator, 'stage:overview', {});
+  const overview = await request(operator, 'stage:overview', {});
   expect(overview.ok && overview.data.venues.map((venue) => venue.id)).toEqual(['songzhuang']);
   expect(overview.ok && overview.data.mainStage).toMatchObject({ groupId: 'main-stage', program: { scene: LAUNCH } });
 });
@@ -92,7 +92,7 @@ test('take-all is refused to operators, and for an unknown group or a changed pr
   expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ['lucheng-hall', 'no-such-group'] })).toMatchObject({ ok: false, code: 'UNKNOWN_GROUP' });
   expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision - 1, groupIds: ['lucheng-hall'] })).toMatchObject({ ok: false, code: 'PREVIEW_CHANGED' });
   expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: [] })).toMatchObject({ ok: false, code: 'BAD_PAYLOAD' });
-  const snapshot = await request<ScreenSnapshot>(lucheng, 'stage:watch', { groupId: 'lucheng-hall' });
+  const snapshot = await request(lucheng, 'stage:watch', { groupId: 'lucheng-hall' });
   expect(snapshot.ok && snapshot.data.program.slot.scene.kind).not.toBe('message');
   expect(seen).toEqual([]);
 });
@@ -103,11 +103,11 @@ test('follow mode: a following group mirrors the main stage and switches with it
   const luchengSaw = record(lucheng, 'stage:program');
 
   // The operator lets the hall follow: its screens show the main stage's program at once.
-  const mirrored = nextEvent<ProgramView>(songzhuang, 'stage:program');
-  const followSeen = nextEvent<FollowView>(operator, 'stage:follow');
+  const mirrored = nextEvent(songzhuang, 'stage:program');
+  const followSeen = nextEvent(operator, 'stage:follow');
   expect(await request(operator, 'stage:follow', { groupId: 'songzhuang-hall', follow: 'main' })).toEqual({ ok: true, data: { groupId: 'songzhuang-hall', follow: 'main' } });
   expect(await followSeen).toEqual({ groupId: 'songzhuang-hall', follow: 'main' });
-  const mainNow = await request<ScreenSnapshot>(main, 'stage:watch', { groupId: 'main-stage' });
+  const mainNow = await request(main, 'stage:watch', { groupId: 'main-stage' });
   if (!mainNow.ok) throw new Error(mainNow.code);
   const first = await mirrored;
   expect(first.slot.scene).toEqual(mainNow.data.program.slot.scene);
@@ -115,10 +115,10 @@ test('follow mode: a following group mirrors the main stage and switches with it
   expect(first.slot.switchAt).toBe(mainNow.data.program.slot.switchAt ?? mainNow.data.program.slot.changedAt);
 
   // The MC takes on the main stage: main and follower get it with one switch time ahead.
-  const atMain = nextEvent<ProgramView>(main, 'stage:program');
-  const atFollower = nextEvent<ProgramView>(songzhuang, 'stage:program');
+  const atMain = nextEvent(main, 'stage:program');
+  const atFollower = nextEvent(songzhuang, 'stage:program');
   const prepared = await prepare(mc, 'main-stage', LAUNCH);
-  const taken = await request<SlotState>(mc, 'stage:take', { groupId: 'main-stage', previewRevision: prepared.revision });
+  const taken = await request(mc, 'stage:take', { groupId: 'main-stage', previewRevision: prepared.revision });
   if (!taken.ok) throw new Error(taken.code);
   const [mainView, followerView] = await Promise.all([atMain, atFollower]);
   expect(followerView.slot.scene).toEqual(LAUNCH);
@@ -139,11 +139,11 @@ test('follow mode: a following group mirrors the main stage and switches with it
   const songzhuangLater = record<ProgramView>(songzhuang, 'stage:program');
   const again = await prepare(mc, 'main-stage', { kind: 'blank' });
   const before = Date.now();
-  const alone = await request<SlotState>(mc, 'stage:take', { groupId: 'main-stage', previewRevision: again.revision });
+  const alone = await request(mc, 'stage:take', { groupId: 'main-stage', previewRevision: again.revision });
   expect(alone.ok && alone.data.switchAt! - before).toBeLessThan(1000);
-  expect((await request<SlotState>(operator, 'stage:take', { groupId: 'songzhuang-hall', previewRevision: own.revision })).ok).toBe(true);
+  expect((await request(operator, 'stage:take', { groupId: 'songzhuang-hall', previewRevision: own.revision })).ok).toBe(true);
   expect(songzhuangLater.map((view) => view.slot.scene.kind)).toEqual(['blank']);
   expect(luchengSaw).toEqual([]);
-  const overview = await request<ConsoleSnapshot>(mc, 'stage:overview', {});
+  const overview = await request(mc, 'stage:overview', {});
   expect(overview.ok && overview.data.stages.find((stage) => stage.groupId === 'songzhuang-hall')?.follow).toBe('own');
 });

@@ -29,7 +29,7 @@ function scanOf(pass: string, options: { checkpointId?: string; offline?: boolea
 }
 
 async function scan(socket: Socket, pass: string, options?: Parameters<typeof scanOf>[1]): Promise<ScanOutcome> {
-  const ack = await request<ScanOutcome>(socket, 'checkin:scan', scanOf(pass, options));
+  const ack = await request(socket, 'checkin:scan', scanOf(pass, options));
   if (!ack.ok) throw new Error(`${ack.code} ${ack.detail}`);
   return ack.data;
 }
@@ -132,7 +132,7 @@ test('the same scan id sent 100 times is stored once and answered the same each 
   const socket = await kiosk();
   const { pass } = await registered();
   const once = scanOf(pass, { scanId: 'replayed-scan-0001' });
-  const acks = await Promise.all(Array.from({ length: 100 }, () => request<ScanOutcome>(socket, 'checkin:upload', { scans: [once] }).then((ack) => ack)));
+  const acks = await Promise.all(Array.from({ length: 100 }, () => request(socket, 'checkin:upload', { scans: [once] }).then((ack) => ack)));
   // The socket's rate limit may refuse some; every accepted answer is the same outcome.
   const outcomes = acks.filter((ack) => ack.ok).map((ack) => (ack.ok ? (ack.data as unknown as { outcomes: ScanOutcome[] }).outcomes[0] : null));
   expect(outcomes.length).toBeGreaterThan(10);
@@ -146,7 +146,7 @@ test('a pass scanned offline on two kiosks becomes one entry, the second flagged
   const [first, second] = [await kiosk(), await kiosk()];
   const { pass, visitorId } = await registered();
   const upload = async (socket: Socket) => {
-    const ack = await request<{ outcomes: ScanOutcome[] }>(socket, 'checkin:upload', { scans: [scanOf(pass, { offline: true })] });
+    const ack = await request(socket, 'checkin:upload', { scans: [scanOf(pass, { offline: true })] });
     if (!ack.ok) throw new Error(ack.code);
     return ack.data.outcomes[0]!;
   };

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { HubClock } from '../../server/clock.ts';
+import type { ClientCommand, CommandReply, ServerToClientEvents } from '../../shared/events.ts';
 import { createHub, type Hub } from '../../server/hub.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 import type { Ack } from '../../shared/ack.ts';
@@ -25,12 +27,12 @@ export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'eventday-
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
 /** The real hub, on a free loopback port, with a temporary data folder and its log lines kept. */
-export async function startHub(dataDir = newDataDir()): Promise<RunningHub> {
+export async function startHub(dataDir = newDataDir(), options: { clock?: HubClock } = {}): Promise<RunningHub> {
   const logs: LogLine[] = [];
   const stream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
   const hub = await createHub(
     { port: 0, host: '127.0.0.1', dataDir, publicUrl: undefined, appsDir: path.resolve('dist'), logLevel: 'debug', adminPassword: ADMIN_PASSWORD },
-    { level: 'debug', stream },
+    { logger: { level: 'debug', stream }, clock: options.clock },
   );
   const base = await hub.listen();
   return { hub, base, dataDir, logs, close: () => hub.close() };
@@ -69,17 +71,28 @@ const identities = new WeakMap<Socket, Promise<IdentityView>>();
 /** Who the hub took this socket for ('hub:identity'). */
 export const identityOf = (socket: Socket) => identities.get(socket)!;
 
-export function request<T = unknown>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
-  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+/**
+ * A command sent as a client would, and the hub's acknowledgement: typed by the protocol for a
+ * command's name. The payload stays open, since tests send bad ones on purpose (and unknown names).
+ */
+export function request<C extends ClientCommand>(socket: Socket, event: C, payload?: unknown): Promise<Ack<CommandReply<C>>>;
+export function request<T = unknown>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>>;
+export function request(socket: Socket, event: string, payload?: unknown): Promise<Ack<unknown>> {
+  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
 }
 
 /** A command that must succeed: its data, or the hub's refusal as a thrown error (code and detail). */
-export async function requestOk<T = unknown>(socket: Socket, event: string, payload: unknown = {}): Promise<T> {
-  const ack = await request<T>(socket, event, payload);
+export async function requestOk<C extends ClientCommand>(socket: Socket, event: C, payload?: unknown): Promise<CommandReply<C>>;
+export async function requestOk<T = unknown>(socket: Socket, event: string, payload?: unknown): Promise<T>;
+export async function requestOk(socket: Socket, event: string, payload: unknown = {}): Promise<unknown> {
+  const ack = await request(socket, event, payload);
   if (!ack.ok) throw new Error(`${event}: ${ack.code} ${ack.detail ?? ''}`);
   return ack.data;
 }
 
+/** The next event of this name the socket hears (typed by the protocol for a hub event's name). */
+export function nextEvent<E extends keyof ServerToClientEvents>(socket: Socket, event: E, timeoutMs?: number): Promise<Parameters<ServerToClientEvents[E]>[0]>;
+export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs?: number): Promise<T>;
 export function nextEvent<T = unknown>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { AccountView, DevicePaired } from '../../shared/identity.ts';
+import type { AccountView } from '../../shared/identity.ts';
 import type { Role } from '../../shared/permissions.ts';
 import type { SessionReply } from '../../shared/staff-rest.ts';
 import { ADMIN_PASSWORD, connectClient, nextEvent, request } from './hub-harness.ts';
@@ -54,9 +54,9 @@ export const staffSocket = (base: string, session: Session) => connectClient(bas
 export async function pairDevice(base: string, approver: Session, device: { kind: 'screen' | 'kiosk'; venueId: string; groupId?: string; name?: string }): Promise<{ token: string; deviceId: string }> {
   const waiting: Socket = await connectClient(base, device.kind === 'screen' ? 'screen' : 'kiosk');
   try {
-    const started = await request<{ code: string }>(waiting, 'pairing:start', { kind: device.kind });
+    const started = await request(waiting, 'pairing:start', { kind: device.kind });
     if (!started.ok) throw new Error(`pairing:start ${started.code}`);
-    const paired = nextEvent<DevicePaired>(waiting, 'device:paired');
+    const paired = nextEvent(waiting, 'device:paired');
     const approved = await api(base, approver).post('/api/devices', {
       code: started.data.code,
       name: device.name ?? `${device.kind} ${device.groupId ?? device.venueId}`,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkFollow, EMPTY_SLOT, mirrorProgram, prepareScene, putOnAir, switchTimeFor, TAKE_LEAD_MS, takePreview, type GroupState } from '../../server/stage/stage-rules.ts';
 import { HubError } from '../../server/hub-error.ts';
 
-const fresh = (groupId = 'main-stage'): GroupState => ({ groupId, revision: 0, follow: 'own', program: EMPTY_SLOT, preview: EMPTY_SLOT });
+const fresh = (groupId = 'main-stage'): GroupState => ({ groupId, venueId: 'taihu', revision: 0, follow: 'own', program: EMPTY_SLOT, preview: EMPTY_SLOT });
 const message = { kind: 'message', tone: 'info', title: '欢迎', body: '' } as const;
 
 describe('stage rules', () => {

@@ -87,14 +87,19 @@ export function createConsoleState(hub: HubConnection) {
       if (ack.ok) applySlot(groupId, 'preview', ack.data);
       return ack;
     },
-    /** Prepare and take in one go, from a desk whose own monitor the MC looked at (live quiz, ceremony). */
+    /**
+     * Prepare and take in one step on the hub (stage:air), from a desk whose own monitor the MC
+     * looked at (live quiz, ceremony): stored in both slots or in neither; the preview arrives
+     * with the broadcast to consoles.
+     */
     async putOnAir(groupId: string, scene: Scene): Promise<Ack<SlotState>> {
-      const prepared = await this.prepare(groupId, scene);
-      return prepared.ok ? this.take(groupId) : prepared;
+      const ack = await hub.request('stage:air', { groupId, scene });
+      if (ack.ok) applySlot(groupId, 'program', ack.data);
+      return ack;
     },
     /** Every display group, with its venue's name in the console's language. */
     get groups() {
-      return (overview?.venues ?? []).flatMap((venue) => venue.groups.map((group) => ({ ...group, venueName: i18n.locale === 'en' ? venue.nameEn : venue.name })));
+      return (overview?.venues ?? []).flatMap((venue) => venue.groups.map((group) => ({ ...group, venueName: i18n.nameOf(venue) })));
     },
     /** The groups whose program shows a scene like this now. */
     groupsShowing(matches: (scene: Scene) => boolean) {

@@ -1,6 +1,6 @@
 import type { HubConnection } from '../../../shared/client/hub-socket.svelte.ts';
 import type { AccountView } from '../../../shared/identity.ts';
-import type { SessionReply } from '../../../shared/staff-rest.ts';
+import { sessionHttp, type SessionReply } from '../../../shared/staff-rest.ts';
 import type { StaffApi } from './staff-api.ts';
 
 /**
@@ -21,7 +21,7 @@ export function createStaffSession(api: StaffApi, hub: HubConnection) {
     if (!identity.account && account) account = null;
   });
 
-  void api.get<SessionReply>('/api/session').then((ack) => {
+  void api.call(sessionHttp.current).then((ack) => {
     if (ack.ok) adopt(ack.data);
     checked = true;
   });
@@ -35,14 +35,14 @@ export function createStaffSession(api: StaffApi, hub: HubConnection) {
       return checked;
     },
     async signIn(username: string, password: string): Promise<string | null> {
-      const ack = await api.post<SessionReply>('/api/session', { username, password });
+      const ack = await api.call(sessionHttp.signIn, { body: { username, password } });
       if (!ack.ok) return ack.message;
       adopt(ack.data);
       hub.reconnect();
       return null;
     },
     async signOut() {
-      await api.delete('/api/session');
+      await api.call(sessionHttp.signOut);
       account = null;
       hub.reconnect();
     },

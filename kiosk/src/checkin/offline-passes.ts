@@ -1,6 +1,7 @@
 import * as ed from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { checkPass, fromBase64Url, type PassCheck } from '../../../shared/pass-format.ts';
+import { visitorHttp } from '../../../shared/visitors.ts';
 
 // Plain-HTTP venue pages have no crypto.subtle: a JS SHA-512 makes the checks synchronous and local.
 ed.hashes.sha512 = sha512;
@@ -10,7 +11,7 @@ const KEYS = 'eventday.kiosk.passKeys';
 /** The hub's public pass keys, kept on the kiosk so it can check passes while the hub is away. */
 export async function refreshPassKeys(): Promise<void> {
   try {
-    const response = await fetch('/api/pass-keys');
+    const response = await fetch(visitorHttp.passKeys.path);
     if (response.ok) localStorage.setItem(KEYS, JSON.stringify(await response.json()));
   } catch {
     // Offline: keep the keys from last time.

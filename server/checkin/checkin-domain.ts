@@ -1,0 +1,54 @@
+import type { PassKeys } from '../passes/pass-keys.ts';
+import type { Identity } from '../auth/identity.ts';
+import { visibleVenues } from '../auth/guard.ts';
+import type { DeviceService } from '../devices/device-service.ts';
+import { commands, defineDomain, type HubCore } from '../domain.ts';
+import { HubError } from '../hub-error.ts';
+import { createCheckinService } from './checkin-service.ts';
+
+const deviceIdOf = (identity: Identity) => (identity.kind === 'device' ? identity.device.id : null);
+
+/** Check-in at entrances and stations: one scan at a time, or a kiosk's offline outbox; each scan id applied once. */
+export function checkinDomain(core: HubCore, deps: { passKeys: PassKeys; devices: DeviceService; counted: () => void }) {
+  const { db } = core;
+  const checkin = createCheckinService(db, deps.passKeys, deps.counted, core.clock.now);
+  // Prepared once: every check-in passes through here.
+  const checkpointRow = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').pluck();
+  /** The venue of a check-in point: what the guard's reach step checks. */
+  const venueOfCheckpoint = (checkpointId: string) => {
+    const venueId = checkpointRow.get(checkpointId) as string | undefined;
+    if (!venueId) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${checkpointId}"`);
+    return { venueId };
+  };
+  return defineDomain({
+    name: 'checkin',
+    service: checkin,
+    commands: commands<'checkin:setup' | 'checkin:scan' | 'checkin:upload'>({
+      'checkin:setup': {
+        run: (_request, { identity }) => {
+          const deviceId = deviceIdOf(identity);
+          return {
+            checkpoints: checkin.checkpoints(visibleVenues(identity)),
+            assignedCheckpointId: deviceId ? (deps.devices.find(deviceId)?.checkpointId ?? null) : null,
+          };
+        },
+      },
+      'checkin:scan': {
+        target: ({ checkpointId }) => venueOfCheckpoint(checkpointId),
+        run: (scan, { identity }) => checkin.scan({ ...scan, deviceId: deviceIdOf(identity) }),
+      },
+      'checkin:upload': {
+        // One upload holds the scans of one venue: every one is checked, so a foreign scan refuses the lot.
+        target: ({ scans }) => {
+          const venues = new Set(scans.map((scan) => venueOfCheckpoint(scan.checkpointId).venueId));
+          if (venues.size !== 1) throw new HubError('BAD_PAYLOAD', 'one upload holds the scans of one venue');
+          return { venueId: [...venues][0]! };
+        },
+        run: async ({ scans }, { identity }) => {
+          const deviceId = deviceIdOf(identity);
+          return { outcomes: await checkin.upload(scans.map((scan) => ({ ...scan, deviceId }))) };
+        },
+      },
+    }),
+  });
+}
