@@ -104,6 +104,7 @@ export type LiveState = Static<typeof LiveState>;
 
 /** A live count while a question is open, at most a few times a second. */
 export const LiveCount = Type.Object({ sessionId: Type.String(), index: Type.Integer(), answered: Type.Integer(), players: Type.Integer() });
+export type LiveCount = Static<typeof LiveCount>;
 
 export const LiveJoinRequest = Type.Object(
   {

@@ -1,9 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 
-/** What a big screen can show. Each kind carries only its own fields. */
-export const SCENE_KINDS = ['message', 'join', 'loop', 'stats', 'leaderboard', 'quiz', 'blank', 'program', 'countdown', 'draw', 'awards'] as const;
-export type SceneKind = (typeof SCENE_KINDS)[number];
 
 export const MESSAGE_TONES = ['info', 'celebrate', 'notice'] as const;
 
@@ -67,8 +64,19 @@ export const DrawScene = Type.Object({ kind: Type.Literal('draw'), drawId: Type.
 /** The award ceremony: category title, each winner revealed as the MC clicks, then the summary. */
 export const AwardsScene = Type.Object({ kind: Type.Literal('awards') }, strict);
 
-export const Scene = Type.Union([MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, QuizScene, BlankScene, ProgramScene, CountdownScene, DrawScene, AwardsScene]);
+/** A clock for the hall between items: the time and date (hub clock, Beijing time) and what the running order has next. */
+export const ClockScene = Type.Object({ kind: Type.Literal('clock'), title: Type.Optional(Type.String({ maxLength: 80 })) }, strict);
+
+/**
+ * What a big screen can show: each kind carries only its own fields. A new kind is its schema
+ * above and one entry here (then its folder in display/src/scenes/ and a line in its registry).
+ */
+const SCENE_SCHEMAS = [MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, QuizScene, BlankScene, ProgramScene, CountdownScene, DrawScene, AwardsScene, ClockScene] as const;
+
+export const Scene = Type.Union([...SCENE_SCHEMAS]);
 export type Scene = Static<typeof Scene>;
+export type SceneKind = Scene['kind'];
+export const SCENE_KINDS = SCENE_SCHEMAS.map((schema) => schema.properties.kind.const) as readonly SceneKind[];
 export type MessageScene = Static<typeof MessageScene>;
 export type JoinScene = Static<typeof JoinScene>;
 export type LoopScene = Static<typeof LoopScene>;

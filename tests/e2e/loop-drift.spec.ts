@@ -3,7 +3,7 @@ import { startHubProcess } from '../support/hub-process.ts';
 import { measureLoopDrift, reshownRuns, savePlaylist, uploadDemoFile } from '../support/loop-media.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { signIn } from '../support/staff.ts';
-import { SEEK_S } from '../../display/src/scenes/loop-schedule.ts';
+import { SEEK_S } from '../../display/src/scenes/loop/loop-schedule.ts';
 import { openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
 import { hub, replaceSpecHub, useSpecHub } from './spec-hub.ts';
 

@@ -105,3 +105,33 @@ test('the admin’s form shows the hub’s refusal next to the field; an edit th
   expect(saved?.title).toBe('幸运大抽奖');
   expect(errorsOf(console)).toEqual([]);
 });
+
+test('the clock scene, built in the console, shows Beijing time on the hub’s clock and what the running order has next', async ({ browser }) => {
+  const side = await openPairedScreen(browser, hub.base, admin, { venueId: 'taihu', groupId: 'side-screens' }, VIEWPORTS.screen);
+  const portrait = await openPairedScreen(browser, hub.base, admin, { venueId: 'taihu', groupId: 'side-screens' }, VIEWPORTS.portrait);
+  const console = await openConsole(browser, hub.base);
+  await console.locator('nav [data-group="side-screens"]').click();
+  await console.getByRole('radio', { name: '时钟' }).check({ force: true });
+  await console.locator('input[name="title"]').fill('节目间隙 · 请勿离场');
+  await console.getByRole('button', { name: '放入预览' }).click();
+  await expect(console.locator('[data-monitor="preview"] [data-scene-kind="clock"]')).toBeVisible();
+  await console.keyboard.press('Control+Enter');
+
+  const state = await ok<ProgrammeState>('programme:list', {});
+  const ordered = [...state.items].sort((a, b) => a.start.localeCompare(b.start));
+  const next = state.currentId ? ordered[ordered.findIndex((item) => item.id === state.currentId) + 1] : ordered[0];
+  for (const screen of [side, portrait]) {
+    await expect(screen.locator('[data-scene-kind="clock"] h1')).toHaveText('节目间隙 · 请勿离场');
+    // Beijing time, whatever the machine's zone: within a minute of what this machine's clock says.
+    const shown = await screen.locator('[data-clock]').getAttribute('data-clock');
+    const [hours, minutes] = (shown ?? '').split(':').map(Number) as [number, number];
+    const beijing = new Date(Date.now() + 8 * 3_600_000);
+    const apart = Math.abs(hours * 60 + minutes - (beijing.getUTCHours() * 60 + beijing.getUTCMinutes()));
+    expect(Math.min(apart, 1440 - apart)).toBeLessThanOrEqual(1);
+    if (next) await expect(screen.locator('[data-clock-next]')).toHaveAttribute('data-clock-next', next.id);
+  }
+  await shoot(side, 'clock-scene-1920x1080');
+  await shoot(portrait, 'clock-scene-portrait-1080x1920');
+  for (const page of [side, portrait, console]) expect(errorsOf(page)).toEqual([]);
+  for (const page of [side, portrait, console]) await page.context().close();
+});

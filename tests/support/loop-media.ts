@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MediaFile, Playlist } from '../../shared/media.ts';
-import { cycleDistance, cyclePosition } from '../../display/src/scenes/loop-schedule.ts';
+import { cycleDistance, cyclePosition } from '../../display/src/scenes/loop/loop-schedule.ts';
 import type { Session } from './staff.ts';
 
 const DEMO_MEDIA = path.resolve(import.meta.dirname, '../../server/demo/media');

@@ -1,7 +1,10 @@
 import { expect, test } from 'vitest';
 import { ERROR_MESSAGES, LOCALES } from '../../shared/errors.ts';
 import { isNewerRevision } from '../../shared/revision.ts';
-import { draftToScene, emptyDraft, sameScene, sceneToDraft } from '../../display/src/console/scene-draft.ts';
+import { sameScene } from '../../display/src/console/same-scene.ts';
+import { SCENES } from '../../display/src/scenes/registry.ts';
+import { Scene, SCENE_KINDS } from '../../shared/scenes.ts';
+import { Value } from '@sinclair/typebox/value';
 import { displayCatalog } from '../../display/src/i18n/catalog.ts';
 import { kioskCatalog } from '../../kiosk/src/i18n/catalog.ts';
 
@@ -31,12 +34,22 @@ test('both catalogs have every key in both languages, with the same placeholders
   }
 });
 
-test('the console form turns into the scene the hub checks, and back', () => {
-  const draft = { ...emptyDraft('festival-loop'), kind: 'join' as const, title: '  扫码加入 ', url: '' };
-  expect(draftToScene(draft)).toEqual({ kind: 'join', title: '扫码加入' });
+test('every kind of scene has a registry entry whose blank scene, once filled and tidied, is what the hub checks', () => {
+  const choices = { playlists: [{ id: 'festival-loop', name: '宣传', nameEn: 'Loop', items: [] }], venues: [] };
+  for (const kind of SCENE_KINDS) {
+    const entry = SCENES[kind];
+    expect(entry.kind).toBe(kind);
+    expect(entry.blank(choices).kind).toBe(kind);
+  }
+  // What an MC types is trimmed, and an empty optional field is left out.
+  expect(SCENES.join.tidy!({ kind: 'join', title: '  扫码加入 ', url: '  ' })).toEqual({ kind: 'join', title: '扫码加入' });
+  expect(SCENES.leaderboard.tidy!({ kind: 'leaderboard', venueId: '' })).toEqual({ kind: 'leaderboard' });
+  const countdown = SCENES.countdown.tidy!({ kind: 'countdown', title: ' 启动仪式 ', to: '2026-06-14T09:35:00+08:00', endText: ' ' });
+  expect(countdown).toEqual({ kind: 'countdown', title: '启动仪式', to: '2026-06-14T09:35:00+08:00' });
+  expect(Value.Check(Scene, countdown)).toBe(true);
   const message = { kind: 'message', tone: 'notice', title: '请勿堵塞消防通道', body: '保持畅通' } as const;
-  expect(draftToScene(sceneToDraft(message, emptyDraft()))).toEqual(message);
-  expect(draftToScene(sceneToDraft({ kind: 'loop', playlistId: 'x' }, emptyDraft()))).toEqual({ kind: 'loop', playlistId: 'x' });
+  expect(SCENES.message.tidy!({ ...message, title: ` ${message.title} ` })).toEqual(message);
+  expect(SCENES.loop.blank(choices)).toEqual({ kind: 'loop', playlistId: 'festival-loop' });
   expect(sameScene(message, { ...message })).toBe(true);
   expect(sameScene(message, { kind: 'blank' })).toBe(false);
 });

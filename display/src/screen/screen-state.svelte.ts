@@ -3,9 +3,10 @@ import { keepPairingCode } from '../../../shared/client/pairing.svelte.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import { isNewerRevision } from '../../../shared/revision.ts';
 import type { ProgramView, ScreenSnapshot } from '../../../shared/stage.ts';
-import { createLeaderboardFollower, createLiveFollower, createStatsFollower } from '../stats-follower.svelte.ts';
-import { createProgrammeFollower } from '../stats-follower.svelte.ts';
-import { createAwardsFollower, createDrawFollower } from '../stats-follower.svelte.ts';
+import { createFeed } from '../../../shared/client/feed.svelte.ts';
+import { SCENES } from '../scenes/registry.ts';
+import type { SceneEntry } from '../scenes/scene-entry.ts';
+import type { Scene } from '../../../shared/scenes.ts';
 import { connect } from '../hub.svelte.ts';
 import { followDeviceDuties } from '../../../shared/client/device-duties.svelte.ts';
 import { createHubClock } from '../../../shared/client/hub-clock.svelte.ts';
@@ -28,12 +29,8 @@ export function createScreen(urlGroupId: string) {
   let groupId = $state(urlGroupId);
   /** When the shown revision reached the page: read by tests, and later by the screens' health view. */
   let shownAt = $state(0);
-  const figures = createStatsFollower(hub);
-  const board = createLeaderboardFollower(hub);
-  const live = createLiveFollower(hub);
-  const programme = createProgrammeFollower(hub);
-  const draw = createDrawFollower(hub);
-  const awards = createAwardsFollower(hub);
+  // The data the scene on air follows (its registry entry says which), one feed at a time.
+  const feed = createFeed<unknown>(hub);
   // Emergency notice (above every scene), heartbeat, reload and identify: shared with kiosks.
   const duties = followDeviceDuties(hub, () => ({ scene: program?.slot.scene.kind ?? 'none', revision: program?.slot.revision ?? null, outboxSize: 0 }));
   // Offline and in step: the offline cache, the hub's clock, programs held to their switch time,
@@ -44,28 +41,16 @@ export function createScreen(urlGroupId: string) {
   const kept = restoreLastProgram(urlGroupId);
   if (kept) ({ snapshot, program } = kept);
 
-  /**
-   * A `stats` or `leaderboard` scene needs the day's figures, a `quiz` scene its session: ask once
-   * it is on screen (and after every reconnect), then follow the updates.
-   */
-  async function followStats() {
+  /** The feed the scene on air needs: asked once it is on screen (and after every reconnect), then followed. */
+  function followScene() {
     const scene = program?.slot.scene;
-    if (scene?.kind === 'stats') await figures.watch();
-    if (scene?.kind === 'leaderboard') await board.watch();
-    if (scene?.kind === 'quiz') await live.watch(scene.sessionId);
-    else if (live.key) live.forget();
-    // A `program` scene shows now and next (a `countdown` needs only the hub's clock).
-    if (scene?.kind === 'program') await programme.watch();
-    // A `draw` scene follows its draw (masked names), an `awards` scene the ceremony (revealed winners only).
-    if (scene?.kind === 'draw') await draw.watch(scene.drawId);
-    else if (draw.key) draw.forget();
-    if (scene?.kind === 'awards') await awards.watch();
+    void feed.watch(scene ? ((SCENES[scene.kind] as SceneEntry<Scene['kind']>).feed?.(scene) ?? null) : null);
   }
 
   async function show(view: ProgramView) {
     program = view;
     keepLastProgram(groupId, snapshot, view);
-    void followStats();
+    followScene();
     await tick();
     shownAt = Date.now();
   }
@@ -85,7 +70,7 @@ export function createScreen(urlGroupId: string) {
     refusal = null;
     snapshot = ack.data;
     if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId) switches.offer(ack.data.program, program?.groupId !== groupId);
-    else void followStats();
+    else followScene();
   });
 
   hub.socket.on('stage:program', (view) => {
@@ -119,34 +104,12 @@ export function createScreen(urlGroupId: string) {
     get shownAt() {
       return shownAt;
     },
-    get stats() {
-      return figures.current;
+    /** The data the scene on air follows, and why the hub refused it (an unknown session or draw). */
+    get feed() {
+      return feed.current;
     },
-    get leaderboard() {
-      return board.current;
-    },
-    /** The live quiz session a `quiz` scene shows, with the hub's clock offset. */
-    get quiz() {
-      return live.current;
-    },
-    /** Why the quiz scene's session could not be followed (an unknown session id), else null. */
-    get quizProblem() {
-      return live.problem;
-    },
-    /** Now and next of the running order (`program` scene). */
-    get programme() {
-      return programme.current;
-    },
-    /** The draw a `draw` scene shows (masked), with the hub's clock offset; why it could not be followed. */
-    get draw() {
-      return draw.current;
-    },
-    get drawProblem() {
-      return draw.problem;
-    },
-    /** The award ceremony an `awards` scene shows: only what has been revealed. */
-    get awards() {
-      return awards.current;
+    get feedProblem() {
+      return feed.problem;
     },
   };
 }
