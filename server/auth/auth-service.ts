@@ -31,6 +31,9 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
   }
 
   return {
+    /** The hub's clock, which sessions are given and checked by. */
+    now,
+
     /** The same answer and about the same time for an unknown name as for a wrong password. */
     async signIn(username: string, password: string, ip: string): Promise<SignedIn> {
       const attempt = throttle(db, `sign-in:${username}`, now());

@@ -11,8 +11,9 @@ export interface Target {
 /**
  * The one guard, in two steps so that nobody learns what exists before their role is checked:
  * the role (before the payload is even read), then the reach (once the target is known).
+ * `now` is the hub's clock (a staff session's expiry is read against it, as it was set by it).
  */
-export function checkRole(identity: Identity, action: Action, now = Date.now()): void {
+export function checkRole(identity: Identity, action: Action, now: number): void {
   if (identity.kind === 'staff' && identity.sessionExpiresAt <= now) throw new HubError('UNAUTHENTICATED', 'the session has expired');
   if (isAllowed(action, principalOf(identity))) return;
   throw new HubError(identity.kind === 'visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN', `${principalOf(identity)} may not ${action}`);

@@ -41,7 +41,7 @@ export function useRequestAuth(app: FastifyInstance, auth: AuthService): void {
       if (session && request.headers['x-csrf-token'] !== session.csrfToken) throw new HubError('CSRF_REFUSED');
     }
     const action = request.routeOptions.config.action;
-    if (action) checkRole(request.identity, action);
+    if (action) checkRole(request.identity, action, auth.now());
   });
 
   app.addHook('preHandler', async (request) => {

@@ -75,10 +75,10 @@ export function routeCommands(socket: HubSocket, options: RouteOptions): void {
 }
 
 /** Acknowledges only once the handler (and so the store) is done. */
-async function runCommand(command: ClientCommand, payload: unknown, socket: HubSocket, { commands, log }: RouteOptions, locale: Locale): Promise<Ack<unknown>> {
+async function runCommand(command: ClientCommand, payload: unknown, socket: HubSocket, { commands, log, clock }: RouteOptions, locale: Locale): Promise<Ack<unknown>> {
   try {
     const identity = socket.data.identity;
-    checkRole(identity, command);
+    checkRole(identity, command, clock.now());
     checkRequest(clientCommands[command].request, payload);
     const spec = commands[command] as CommandSpec<ClientCommand> | undefined;
     if (!spec) throw new HubError('UNKNOWN_EVENT', `no domain handles "${command}"`);

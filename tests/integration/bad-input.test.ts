@@ -50,10 +50,11 @@ test('an unknown event leaves a log line', async () => {
 test('a 2 MB string closes only the sender\u2019s connection, with a log line, and changes nothing', async () => {
   const before = await stageNow();
   const sender = await staffSocket(running.base, admin);
+  const senderId = sender.id;
   const closed = new Promise<string>((resolve) => sender.on('disconnect', resolve));
   sender.emit('stage:prepare', { groupId: 'main-stage', scene: { kind: 'message', tone: 'info', title: 'x'.repeat(2 * 1024 * 1024), body: '' } }, () => {});
   expect(await closed).toMatch(/transport (close|error)/);
-  await expect.poll(() => running.logs.some((line) => line.msg === 'socket disconnected' && line.level === 40)).toBe(true);
+  await running.logged((line) => line.msg === 'socket disconnected' && line.level === 40 && line.socket === senderId);
   expect(mc.connected).toBe(true);
   expect(await stageNow()).toEqual(before);
   expect((await fetch(`${running.base}/healthz`)).status).toBe(200);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { EmergencyStatus, VenueEmergency } from '../../shared/emergency.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
-import { request, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { closedOnHub, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { api, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
 /**
@@ -31,6 +31,8 @@ interface DeviceClient {
   states: (VenueEmergency & { receivedAt: number })[];
   /** Resolves with the first state (already here or still to come) that matches. */
   waitFor(match: (state: VenueEmergency) => boolean, timeoutMs?: number): Promise<VenueEmergency & { receivedAt: number }>;
+  /** Resolves once the hub has acknowledged this device's emergency:shown for the notice (it has noted it by then). */
+  shown(emergencyId: string, timeoutMs?: number): Promise<void>;
 }
 
 let running: RunningHub;
@@ -53,28 +55,40 @@ function connectDevice(base: string, device: Device): DeviceClient {
     forceNew: true,
   });
   const states: DeviceClient['states'] = [];
+  const acknowledged: string[] = [];
   const waiters: (() => void)[] = [];
+  const wakeAll = () => [...waiters].forEach((wake) => wake());
   socket.on('emergency:state', (state: VenueEmergency) => {
     states.push({ ...state, receivedAt: Date.now() });
-    if (state.emergency) socket.emit('emergency:shown', { revision: state.revision, emergencyId: state.emergency.id }, () => undefined);
-    waiters.forEach((wake) => wake());
+    const emergencyId = state.emergency?.id;
+    if (emergencyId) {
+      socket.emit('emergency:shown', { revision: state.revision, emergencyId }, (ack: { ok: boolean }) => {
+        if (ack.ok) acknowledged.push(emergencyId);
+        wakeAll();
+      });
+    }
+    wakeAll();
   });
+  /** The first thing `find` finds, now or once a state or an acknowledgement comes in. */
+  const until = <T>(find: () => T | undefined, timeoutMs: number, what: () => string) =>
+    new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        clearTimeout(timer);
+        waiters.splice(waiters.indexOf(check), 1);
+        resolve(found);
+      };
+      const timer = setTimeout(() => reject(new Error(`${what()} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push(check);
+      check();
+    });
   const client: DeviceClient = {
     socket,
     states,
-    waitFor: (match, timeoutMs = 5000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const found = states.find(match);
-          if (found) {
-            clearTimeout(timer);
-            resolve(found);
-          }
-        };
-        const timer = setTimeout(() => reject(new Error(`no matching emergency state within ${timeoutMs} ms: ${JSON.stringify(states)}`)), timeoutMs);
-        waiters.push(check);
-        check();
-      }),
+    waitFor: (match, timeoutMs = 5000) => until(() => states.find(match), timeoutMs, () => `no matching emergency state: ${JSON.stringify(states)}`),
+    shown: (emergencyId, timeoutMs = 5000) =>
+      until(() => (acknowledged.includes(emergencyId) ? true : undefined), timeoutMs, () => `no acknowledgement of ${emergencyId}: ${JSON.stringify(acknowledged)}`).then(() => undefined),
   };
   clients.push(client);
   return client;
@@ -84,17 +98,6 @@ async function status(socket: Socket): Promise<EmergencyStatus> {
   const ack = await request(socket, 'emergency:status', {});
   if (!ack.ok) throw new Error(ack.code);
   return ack.data;
-}
-
-/** Polls the console's view until it matches (acknowledgements arrive on their own sockets). */
-async function statusUntil(socket: Socket, match: (status: EmergencyStatus) => boolean, timeoutMs = 5000): Promise<EmergencyStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const now = await status(socket);
-    if (match(now)) return now;
-    if (Date.now() > deadline) throw new Error(`status never matched: ${JSON.stringify(now)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const revisions = (view: EmergencyStatus) => Object.fromEntries(view.venues.map((venue) => [venue.venueId, [venue.revision, venue.emergency?.id ?? null]]));
@@ -183,7 +186,10 @@ test('an emergency for all venues reaches 20 screens in three venues within a se
   expect((await kioskClient.waitFor((state) => state.emergency !== null)).venueId).toBe('songzhuang');
 
   const ids = [...screens, kiosk].map((device) => device.deviceId);
-  const shown = await statusUntil(adminSocket, (view) => ids.every((id) => view.devices.find((device) => device.deviceId === id)?.state === 'shown'));
+  // Each device acknowledges on its own socket; once the hub has answered every one, the console's view has them all.
+  await Promise.all([...live, kioskClient].map((client) => client.shown(arrivals[0]!.emergency!.id)));
+  const shown = await status(adminSocket);
+  expect(shown.devices.filter((device) => ids.includes(device.deviceId)).map((device) => device.state)).toEqual(ids.map(() => 'shown'));
   expect(shown.venues.every((venue) => venue.emergency?.preset === 'evacuate')).toBe(true);
   expect(shown.devices.filter((device) => ids.includes(device.deviceId)).every((device) => device.shownAt !== null)).toBe(true);
 
@@ -198,15 +204,20 @@ test('an emergency for all venues reaches 20 screens in three venues within a se
 
 test('a screen that goes away is listed offline; when it reconnects it gets the notice again at once', async () => {
   const device = screens[12]!;
+  const stateOf = async () => (await status(adminSocket)).devices.find((entry) => entry.deviceId === device.deviceId)?.state;
+  expect(await stateOf()).toBe('shown');
+  const gone = closedOnHub(running.hub, live[12]!.socket);
   live[12]!.socket.close();
-  await statusUntil(adminSocket, (view) => view.devices.find((entry) => entry.deviceId === device.deviceId)?.state === 'offline');
+  await gone;
+  expect(await stateOf()).toBe('offline');
 
   const connectedAt = Date.now();
   const again = connectDevice(running.base, device);
   const first = await again.waitFor(() => true);
   console.log(`reconnected screen had the notice ${first.receivedAt - connectedAt} ms after connecting`);
   expect(first.emergency?.preset).toBe('evacuate');
-  await statusUntil(adminSocket, (view) => view.devices.find((entry) => entry.deviceId === device.deviceId)?.state === 'shown');
+  await again.shown(first.emergency!.id);
+  expect(await stateOf()).toBe('shown');
 });
 
 test('after a hub restart the notice is still on; it goes only when cleared', async () => {
@@ -225,7 +236,9 @@ test('after a hub restart the notice is still on; it goes only when cleared', as
   const back = returning.map((device) => connectDevice(running.base, device));
   for (const client of back) expect((await client.waitFor(() => true)).emergency?.id).toBe(emergencyId);
   const stateOf = (view: EmergencyStatus, device: Device) => view.devices.find((entry) => entry.deviceId === device.deviceId)?.state;
-  const after = await statusUntil(adminSocket, (view) => returning.every((device) => stateOf(view, device) === 'shown'));
+  await Promise.all(back.map((client) => client.shown(emergencyId)));
+  const after = await status(adminSocket);
+  expect(returning.map((device) => stateOf(after, device))).toEqual(returning.map(() => 'shown'));
   // The others have not come back: red in the console, so staff know where to send a person.
   expect(after.devices.filter((device) => device.state === 'offline').length).toBe(17);
 

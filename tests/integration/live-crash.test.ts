@@ -30,17 +30,22 @@ test('SIGKILL mid-question: after the restart the session resumes and every ackn
   const started = await request(mc, 'live:control', { sessionId: created.data.sessionId, action: 'start', revision: created.data.revision });
   if (!started.ok) throw new Error(started.code);
 
-  // Answers keep coming, one phone after another; the hub is killed while they do.
+  // Answers keep coming, one phone after another; the hub is killed while they do (after the 15th acknowledgement).
   const acknowledged: string[] = [];
-  const sending = (async () => {
+  let fifteenth!: () => void;
+  const fifteenAcknowledged = new Promise<void>((resolve) => (fifteenth = resolve));
+  void (async () => {
     for (const phone of phones) {
       const ack = await request(phone.socket, 'live:answer', { token: phone.token, index: 0, choice: [0] }).catch(() => null);
       if (ack?.ok) acknowledged.push(phone.playerId);
+      if (acknowledged.length === 15) fifteenth();
     }
-  })();
-  while (acknowledged.length < 15) await new Promise((resolve) => setTimeout(resolve, 2));
+  })().finally(() => fifteenth());
+  // Every phone's link going down is the end: no acknowledgement can arrive after it.
+  const linksDown = Promise.all(phones.map(({ socket }) => new Promise((resolve) => (socket.connected ? socket.once('disconnect', resolve) : resolve(undefined)))));
+  await fifteenAcknowledged;
   await hub.kill();
-  await Promise.race([sending, new Promise((resolve) => setTimeout(resolve, 3000))]);
+  await linksDown;
   phones.forEach(({ socket }) => socket.close());
   mc.close();
   expect(acknowledged.length).toBeGreaterThanOrEqual(15);

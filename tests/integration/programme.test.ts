@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
+import { manualClock } from '../../server/clock.ts';
 import type { ProgrammeBoard, ProgrammeState } from '../../shared/programme.ts';
 import type { ProgramView } from '../../shared/stage.ts';
 import { nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
@@ -8,10 +9,11 @@ import { deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Sessi
 /**
  * The running order against the real hub: the admin's items checked against the day, the MC's
  * button moving the pointer and putting each item's scene on the main stage, lobby screens
- * following now and next. The hub's clock is set to 07:00 on 14 June (Beijing time) so that
- * "in the past" means the same thing whenever the test runs; it keeps ticking from there.
+ * following now and next. The hub runs on a manual clock set to 07:00 on 14 June (Beijing time),
+ * so that "in the past" means the same thing whenever the test runs; it stands still there.
  */
 const SEVEN_AM = Date.parse('2026-06-14T07:00:00+08:00');
+const clock = manualClock(SEVEN_AM);
 let running: RunningHub;
 let admin: Session;
 let adminSocket: Socket;
@@ -23,8 +25,7 @@ let mainScreen: Socket;
 let lobbyScreen: Socket;
 
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: SEVEN_AM });
-  running = await startHub();
+  running = await startHub(undefined, { clock });
   admin = await signIn(running.base);
   adminSocket = await staffSocket(running.base, admin);
   mc = await staffSocket(running.base, await staffSession(running.base, admin, 'mc-main', 'mc', ['taihu']));
@@ -39,7 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of [adminSocket, mc, farMc, operator, viewer, mainScreen, lobbyScreen]) socket?.close();
   await running?.close();
-  vi.useRealTimers();
 });
 
 const ok = requestOk;
@@ -143,13 +143,12 @@ test('the MC advances: the item’s scene goes on air on the main stage, lobby s
   // An MC of another venue cannot put a scene on the main venue's stage.
   expect(await request(farMc, 'programme:advance', { revision: state.revision })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 
-  const beforeFirst = Date.now();
   const pressedAt = performance.now();
   const onAir = nextEvent(mainScreen, 'stage:program');
   const board = nextEvent(lobbyScreen, 'programme:board');
   state = await ok(mc, 'programme:advance', { revision: state.revision });
   expect(state.currentId).toBe('pi-checkin');
-  expect(state.startedAt).toBeGreaterThanOrEqual(beforeFirst);
+  expect(state.startedAt).toBe(clock.now());
   expect((await onAir).slot.scene).toEqual({ kind: 'loop', playlistId: 'festival-loop' });
   expect((await onAir).playlist?.id).toBe('festival-loop');
   expect((await board).current?.id).toBe('pi-checkin');
@@ -238,7 +237,7 @@ test('the pointer and the items survive a restart of the hub', async () => {
   const dataDir = running.dataDir;
   for (const socket of [adminSocket, mc, farMc, operator, viewer, mainScreen, lobbyScreen]) socket.close();
   await running.close();
-  running = await startHub(dataDir);
+  running = await startHub(dataDir, { clock });
   adminSocket = await staffSocket(running.base, admin);
   expect(await programmeNow()).toEqual(before);
 });

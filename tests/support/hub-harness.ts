@@ -20,6 +20,8 @@ export interface RunningHub {
   base: string;
   dataDir: string;
   logs: LogLine[];
+  /** The first log line (already written or still to come) that matches. */
+  logged(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   close(): Promise<void>;
 }
 
@@ -29,13 +31,43 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 /** The real hub, on a free loopback port, with a temporary data folder and its log lines kept. */
 export async function startHub(dataDir = newDataDir(), options: { clock?: HubClock } = {}): Promise<RunningHub> {
   const logs: LogLine[] = [];
-  const stream = { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) };
+  const listeners = new Set<(line: LogLine) => void>();
+  const stream = {
+    write: (text: string) => {
+      const line = JSON.parse(text) as LogLine;
+      logs.push(line);
+      listeners.forEach((listener) => listener(line));
+    },
+  };
+  const logged = (match: (line: LogLine) => boolean, timeoutMs = 5000) =>
+    new Promise<LogLine>((resolve, reject) => {
+      const found = logs.find(match);
+      if (found) return resolve(found);
+      const timer = setTimeout(() => (listeners.delete(listener), reject(new Error(`no such log line within ${timeoutMs} ms`))), timeoutMs);
+      const listener = (line: LogLine) => {
+        if (!match(line)) return;
+        clearTimeout(timer);
+        listeners.delete(listener);
+        resolve(line);
+      };
+      listeners.add(listener);
+    });
   const hub = await createHub(
     { port: 0, host: '127.0.0.1', dataDir, publicUrl: undefined, appsDir: path.resolve('dist'), logLevel: 'debug', adminPassword: ADMIN_PASSWORD },
     { logger: { level: 'debug', stream }, clock: options.clock },
   );
   const base = await hub.listen();
-  return { hub, base, dataDir, logs, close: () => hub.close() };
+  return { hub, base, dataDir, logs, logged, close: () => hub.close() };
+}
+
+/**
+ * Resolves once the hub has seen this client's socket go, after its own disconnect handlers ran
+ * (device health, rooms left). Call it before closing the socket.
+ */
+export function closedOnHub(hub: Hub, socket: Socket): Promise<void> {
+  const onHub = socket.id === undefined ? undefined : hub.io.of('/').sockets.get(socket.id);
+  if (!onHub) return Promise.reject(new Error(`the hub has no socket ${socket.id}`));
+  return new Promise((resolve) => onHub.once('disconnect', () => resolve()));
 }
 
 type Client = 'screen' | 'console' | 'kiosk';

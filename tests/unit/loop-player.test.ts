@@ -1,10 +1,11 @@
-import { describe, expect, test } from 'vitest';
-import { startLoop, type LoopClock, type LoopLayers } from '../../display/src/scenes/loop-player.ts';
-import { cycleDistance, cyclePosition, nextSlot, slotAt, videoCorrection } from '../../display/src/scenes/loop-schedule.ts';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
+import { startLoop, type LoopClock, type LoopLayers } from '../../display/src/scenes/loop/loop-player.ts';
+import { cycleDistance, cyclePosition, nextSlot, slotAt, videoCorrection } from '../../display/src/scenes/loop/loop-schedule.ts';
 import type { MediaItem } from '../../shared/media.ts';
 
 const item = (id: string, durationMs = 1000): MediaItem => ({ id, kind: 'image', url: `/${id}.jpg`, title: id, titleEn: id, durationMs });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** The loop waits only on promises (its clock's and its layers'): one turn of the event loop runs every step they allow. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A hub clock the test moves by hand; `until` resolves when the clock passes the time. */
 function fakeClock(start: number) {
@@ -140,6 +141,9 @@ describe('loop player', () => {
 describe('switch timer', () => {
   test('a program waits for its switch time; a newer one replaces it; an untrusted clock or a far time never holds it long', async () => {
     const { createSwitchTimer, MAX_HOLD_MS } = await import('../../display/src/screen/switch-timer.ts');
+    // The page's timers are faked: the 30 ms hold passes when the test says so.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
     const applied: number[] = [];
     let now = 1000;
     let trusted = true;
@@ -148,7 +152,9 @@ describe('switch timer', () => {
     expect(applied).toEqual([]);
     timer.offer({ slot: { revision: 4, switchAt: 900 } });
     expect(timer.pending?.slot.revision).toBe(5);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    vi.advanceTimersByTime(29);
+    expect(applied).toEqual([]);
+    vi.advanceTimersByTime(1);
     expect(applied).toEqual([5]);
     timer.offer({ slot: { revision: 6, switchAt: 500 } });
     expect(applied).toEqual([5, 6]);
@@ -160,6 +166,10 @@ describe('switch timer', () => {
     timer.offer({ slot: { revision: 8, switchAt: 3_600_000 } });
     expect(MAX_HOLD_MS).toBeLessThanOrEqual(5000);
     expect(timer.pending?.slot.revision).toBe(8);
+    vi.advanceTimersByTime(MAX_HOLD_MS - 1);
+    expect(applied).toEqual([5, 6, 7]);
+    vi.advanceTimersByTime(1);
+    expect(applied).toEqual([5, 6, 7, 8]);
   });
 
   test('a loop whose clock reads far before its epoch plays on instead of waiting for it', async () => {
