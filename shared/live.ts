@@ -46,8 +46,8 @@ export const LiveControlRequest = Type.Object(
   {
     sessionId: LiveSessionId,
     action: Type.Union(LIVE_ACTIONS.map((action) => Type.Literal(action))),
-    /** The state revision the MC saw: a double press or a second MC's press is refused, not applied twice. */
-    revision: Type.Integer({ minimum: 0 }),
+    /** The step the MC saw (LiveState.step): a double press or a second MC's press is refused, not applied twice. */
+    step: Type.Integer({ minimum: 0 }),
   },
   strict,
 );
@@ -62,45 +62,61 @@ export type LivePlayerView = Static<typeof LivePlayerView>;
 export const LiveRanked = Type.Object({ rank: Type.Integer(), name: Type.String(), score: Type.Integer(), team: Type.Union([Type.String(), Type.Null()]) });
 export type LiveRanked = Static<typeof LiveRanked>;
 
-/** What everyone in the session's room sees: screens, phones, consoles. No answer before the reveal. */
-export const LiveState = Type.Object({
+/** What every state of a session carries, whatever its phase. */
+const LiveCommon = {
   sessionId: Type.String(),
+  /** Bumped by every change (arrivals and a turning join code too): clients apply only strictly newer states. */
   revision: Type.Integer(),
+  /** Bumped by the MC's steps only: a press names it. */
+  step: Type.Integer(),
   name: Type.String(),
   pin: Type.String(),
   /** When the join QR rotates: the current join code (with the PIN), else null. */
   joinCode: Type.Union([Type.String(), Type.Null()]),
-  phase: Type.Union(LIVE_PHASES.map((phase) => Type.Literal(phase))),
   paused: Type.Boolean(),
   /** The question number (0-based) the phase is about; -1 in the lobby. */
   index: Type.Integer(),
   total: Type.Integer(),
   players: Type.Integer(),
-  /** The newest arrivals, for the lobby screen. */
-  recentPlayers: Type.Array(Type.String()),
-  question: Type.Union([
-    Type.Object({
-      prompt: Text,
-      options: Type.Array(Text),
-      type: Type.String(),
-      image: Type.Optional(Type.String()),
-      /** Hub clock (ms since epoch); with `serverNow` a client counts down without trusting its own clock. */
-      deadline: Type.Integer(),
-      timeLimitMs: Type.Integer(),
-    }),
-    Type.Null(),
-  ]),
-  answered: Type.Integer(),
-  /** At the reveal: the right options, how many chose each, and why. */
-  reveal: Type.Union([
-    Type.Object({ answer: Type.Array(Type.Integer()), distribution: Type.Array(Type.Integer()), explanation: Text }),
-    Type.Null(),
-  ]),
+  serverNow: Type.Integer(),
+};
+
+/** The question on now, without its answer. */
+export const LiveQuestion = Type.Object({
+  prompt: Text,
+  options: Type.Array(Text),
+  type: Type.String(),
+  image: Type.Optional(Type.String()),
+  /** Hub clock (ms since epoch); with `serverNow` a client counts down without trusting its own clock. */
+  deadline: Type.Integer(),
+  timeLimitMs: Type.Integer(),
+});
+export type LiveQuestion = Static<typeof LiveQuestion>;
+
+/** At the reveal: the right options, how many chose each, and why. */
+export const LiveReveal = Type.Object({ answer: Type.Array(Type.Integer()), distribution: Type.Array(Type.Integer()), explanation: Text });
+export type LiveReveal = Static<typeof LiveReveal>;
+
+const Standings = {
   leaderboard: Type.Array(LiveRanked),
   teams: Type.Array(Type.Object({ team: Type.String(), score: Type.Integer(), players: Type.Integer() })),
-  serverNow: Type.Integer(),
-});
+};
+
+/**
+ * What everyone in the session's room sees (screens, phones, consoles), one shape per phase, each
+ * carrying only its own fields: the lobby its arrivals; an open or closed question the question
+ * and how many answered (no answer in it); the reveal the answer, the distribution and the
+ * standings; the leaderboard, podium and end the standings.
+ */
+export const LiveState = Type.Union([
+  Type.Object({ ...LiveCommon, phase: Type.Literal('lobby'), recentPlayers: Type.Array(Type.String()) }),
+  Type.Object({ ...LiveCommon, phase: Type.Union([Type.Literal('question'), Type.Literal('closed')]), question: LiveQuestion, answered: Type.Integer() }),
+  Type.Object({ ...LiveCommon, phase: Type.Literal('reveal'), question: LiveQuestion, answered: Type.Integer(), reveal: LiveReveal, ...Standings }),
+  Type.Object({ ...LiveCommon, phase: Type.Union([Type.Literal('leaderboard'), Type.Literal('podium'), Type.Literal('ended')]), ...Standings }),
+]);
 export type LiveState = Static<typeof LiveState>;
+/** The state of a phase (or phases), i.e. the shapes that phase may have: `LiveStateIn<'reveal'>`. */
+export type LiveStateIn<P extends LivePhase> = LiveState extends infer S ? (S extends { phase: infer Q } ? ([Extract<Q, P>] extends [never] ? never : S) : never) : never;
 
 /** A live count while a question is open, at most a few times a second. */
 export const LiveCount = Type.Object({ sessionId: Type.String(), index: Type.Integer(), answered: Type.Integer(), players: Type.Integer() });
@@ -181,6 +197,10 @@ export const LiveQuestionsReply = Type.Object({
 });
 export type LiveQuestionsReply = Static<typeof LiveQuestionsReply>;
 
+/** For the MC only: the question the next step opens (its prompt, no answer), so the console can say what comes. */
+export const LiveUpcomingReply = Type.Object({ index: Type.Integer(), prompt: Type.Union([Text, Type.Null()]) });
+export type LiveUpcomingReply = Static<typeof LiveUpcomingReply>;
+
 /** The live commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
 export const liveCommands = {
   /** The MC creates a live quiz session from bank questions; it opens in the lobby with a PIN. */
@@ -195,6 +215,8 @@ export const liveCommands = {
   'live:players': { request: LiveWatchRequest, reply: LivePlayersReply },
   /** The questions an MC may put in a session: the playable bank without answers. */
   'live:questions': { request: EmptyRequest, reply: LiveQuestionsReply },
+  /** The MC's console: which question the next step opens, and its prompt (no answer). */
+  'live:upcoming': { request: LiveWatchRequest, reply: LiveUpcomingReply },
   /** The MC renames a player (a bad nickname) or removes one. */
   'live:player': { request: LivePlayerRequest, reply: LiveState },
   /** A phone joins with the PIN; it gets a signed player token to keep. */

@@ -74,6 +74,7 @@ export const PERMISSIONS = {
   'live:control': { allowed: HOSTS, scope: 'all', what: 'run a live quiz: start, close, reveal, leaderboard, next, pause, skip, end' },
   'live:players': { allowed: HOSTS, scope: 'all', what: 'list a live quiz session’s players' },
   'live:questions': { allowed: HOSTS, scope: 'all', what: 'list the questions a live session can use (no answers)' },
+  'live:upcoming': { allowed: HOSTS, scope: 'all', what: 'see which question the next step opens, and its prompt (no answer)' },
   'live:player': { allowed: HOSTS, scope: 'all', what: 'rename or remove a live quiz player' },
   'live:join': { allowed: PLAYERS, scope: 'all', what: 'join a live quiz with its PIN' },
   'live:rejoin': { allowed: PLAYERS, scope: 'all', what: 'come back to a live quiz as the same player (signed token)' },

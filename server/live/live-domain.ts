@@ -35,7 +35,7 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
   return defineDomain({
     name: 'live',
     service: live,
-    commands: commands<'live:create' | 'live:list' | 'live:watch' | 'live:control' | 'live:players' | 'live:questions' | 'live:player' | 'live:join' | 'live:rejoin' | 'live:answer'>({
+    commands: commands<'live:create' | 'live:list' | 'live:watch' | 'live:control' | 'live:players' | 'live:questions' | 'live:upcoming' | 'live:player' | 'live:join' | 'live:rejoin' | 'live:answer'>({
       'live:create': {
         run: (settings, { actor, socket }) => {
           const state = live.create(settings, actor);
@@ -51,9 +51,10 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
           return state;
         },
       },
-      'live:control': { run: ({ sessionId, action, revision }, { actor }) => live.control(sessionId, action, revision, actor) },
+      'live:control': { run: ({ sessionId, action, step }, { actor }) => live.control(sessionId, action, step, actor) },
       'live:players': { run: ({ sessionId }) => live.players(sessionId) },
       'live:questions': { run: () => live.questionChoices() },
+      'live:upcoming': { run: ({ sessionId }) => live.upcoming(sessionId) },
       'live:player': { run: ({ sessionId, playerId, name, remove }, { actor }) => live.rename(sessionId, playerId, { ...(name ? { name } : {}), ...(remove ? { remove } : {}) }, actor) },
       'live:join': {
         run: (request, { identity, socket }) => {

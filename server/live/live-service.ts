@@ -14,7 +14,7 @@ import type { Actor } from '../auth/identity.ts';
 import { throttle } from '../auth/failure-throttle.ts';
 import { createGroupCommit } from '../store/group-commit.ts';
 import type { QuestionStore } from '../quiz/question-store.ts';
-import { moveLive } from './live-rules.ts';
+import { moveLive } from '../../shared/live-rules.ts';
 import { createLiveStore, type SessionRow } from './live-store.ts';
 import type { PlayerTokens } from './player-token.ts';
 import { realClock, type HubClock, type Timer } from '../clock.ts';
@@ -89,47 +89,57 @@ export function createLiveService(
     return counts;
   }
 
+  /** A session's state as its phase shows it: each phase carries only its own fields. */
   function stateOf(session: SessionRow): LiveState {
     const at = now();
-    const showQuestion = session.idx >= 0 && ['question', 'closed', 'reveal'].includes(session.phase);
-    const question = showQuestion ? questionOf(session, session.idx) : null;
-    const players = store.playerCount.get(session.id) as number;
-    const scored = ['reveal', 'leaderboard', 'podium', 'ended'].includes(session.phase);
-    const reveal =
-      question && session.phase === 'reveal'
-        ? {
-            answer: question.answer,
-            distribution: tally(store.choices.all(session.id, session.idx) as string[], question.options.length),
-            explanation: question.explanation,
-          }
-        : null;
-    const top = scored ? rankByScore(store.top.all(session.id, 10) as { id: string; name: string; score: number; team: string | null }[]) : [];
-    return {
+    const common = {
       sessionId: session.id,
       revision: session.revision,
+      step: session.step,
       name: session.settings.name,
       pin: session.pin,
       joinCode: session.settings.rotatingJoin ? tokens.joinCode(session.pin, Math.floor(at / JOIN_CODE_WINDOW_MS)) : null,
-      phase: session.phase,
       paused: session.paused_at !== null,
       index: session.idx,
       total: session.settings.questionIds.length,
-      players,
-      recentPlayers: store.recent.all(session.id) as string[],
-      question: question && {
+      players: store.playerCount.get(session.id) as number,
+      serverNow: at,
+    };
+    const standings = () => ({
+      leaderboard: rankByScore(store.top.all(session.id, 10) as { id: string; name: string; score: number; team: string | null }[]).map(({ rank, name, score, team }) => ({ rank, name, score, team })),
+      teams: store.teams.all(session.id) as { team: string; score: number; players: number }[],
+    });
+    const asked = () => {
+      const question = questionOf(session, session.idx);
+      const shown = {
         prompt: question.prompt,
         options: question.options,
         type: question.type,
         ...(question.image ? { image: question.image } : {}),
         deadline: session.deadline ?? at,
         timeLimitMs: limitOf(session),
-      },
-      answered: session.idx >= 0 ? (store.answeredCount.get(session.id, session.idx) as number) : 0,
-      reveal,
-      leaderboard: top.map(({ rank, name, score, team }) => ({ rank, name, score, team })),
-      teams: scored ? (store.teams.all(session.id) as { team: string; score: number; players: number }[]) : [],
-      serverNow: at,
+      };
+      return { question, shown, answered: store.answeredCount.get(session.id, session.idx) as number };
     };
+    const { phase } = session;
+    switch (phase) {
+      case 'lobby':
+        return { ...common, phase, recentPlayers: store.recent.all(session.id) as string[] };
+      case 'question':
+      case 'closed': {
+        const { shown, answered } = asked();
+        return { ...common, phase, question: shown, answered };
+      }
+      case 'reveal': {
+        const { question, shown, answered } = asked();
+        const distribution = tally(store.choices.all(session.id, session.idx) as string[], question.options.length);
+        return { ...common, phase, question: shown, answered, reveal: { answer: question.answer, distribution, explanation: question.explanation }, ...standings() };
+      }
+      case 'leaderboard':
+      case 'podium':
+      case 'ended':
+        return { ...common, phase, ...standings() };
+    }
   }
 
   function youOf(session: SessionRow, playerId: string): LiveYou {
@@ -199,17 +209,18 @@ export function createLiveService(
     clock.clearTimeout(timers.get(session.id));
     timers.delete(session.id);
     if (session.phase !== 'question' || session.paused_at !== null || session.deadline === null) return;
-    const { idx, revision } = session;
+    const { idx, step } = session;
     timers.set(
       session.id,
-      clock.setTimeout(() => autoClose(session.id, idx, revision), Math.max(0, session.deadline + LIVE_GRACE_MS - now())),
+      clock.setTimeout(() => autoClose(session.id, idx, step), Math.max(0, session.deadline + LIVE_GRACE_MS - now())),
     );
   }
 
-  function autoClose(sessionId: string, index: number, revision: number) {
+  /** Closes the open question, unless the MC moved on since (another step) or it is another question now. */
+  function autoClose(sessionId: string, index: number, step: number) {
     timers.delete(sessionId);
     const session = store.session(sessionId);
-    if (!session || session.phase !== 'question' || session.idx !== index || session.revision !== revision) return;
+    if (!session || session.phase !== 'question' || session.idx !== index || session.step !== step) return;
     apply(session, 'close', { kind: 'system', id: 'hub', name: 'hub', ip: '' });
   }
 
@@ -237,7 +248,7 @@ export function createLiveService(
         store.discardAnswers.run(session.id, session.idx);
       }
       store.move.run(move.phase, move.index, pausedAt, openedAt, deadline, session.id);
-      store.command.run(session.id, session.revision + 1, action, actor.name || actor.kind, at);
+      store.command.run(session.id, session.step + 1, action, actor.name || actor.kind, at);
     })();
     schedule(load(session.id));
     return broadcast(session.id);
@@ -282,7 +293,8 @@ export function createLiveService(
     store.insertAnswer.run(item.sessionId, item.playerId, item.index, JSON.stringify(item.choice), Number(correct), points, elapsedMs, at);
     store.addScore.run(points, Number(correct), item.playerId);
     return { sessionId: item.sessionId, index: item.index, accepted: true, elapsedMs };
-  });
+    // Answers are timed on the hub's clock, like the question's opening and deadline.
+  }, undefined, now);
 
   return {
     create(settings: LiveSettings, actor: Actor): LiveState {
@@ -311,6 +323,14 @@ export function createLiveService(
 
     state: (sessionId: string) => stateOf(load(sessionId)),
 
+    /** The question the MC's next step opens (the lobby's first, or the one after the current), for the console only. */
+    upcoming(sessionId: string) {
+      const session = load(sessionId);
+      const index = session.phase === 'lobby' ? 0 : session.idx + 1;
+      const opens = ['lobby', 'question', 'closed', 'reveal', 'leaderboard'].includes(session.phase) && index < session.settings.questionIds.length;
+      return opens ? { index, prompt: questionOf(session, index).prompt } : { index: -1, prompt: null };
+    },
+
     questionChoices: () => ({
       questions: questions.playable().map(({ id, theme, type, difficulty, prompt }) => ({ id, theme, type, difficulty, prompt })),
     }),
@@ -321,9 +341,9 @@ export function createLiveService(
       return { players: rows.filter((row) => row.removed_at === null).map((row) => ({ playerId: row.id, name: row.name, team: row.team, score: row.score })) };
     },
 
-    control(sessionId: string, action: LiveAction, revision: number, actor: Actor): LiveState {
+    control(sessionId: string, action: LiveAction, step: number, actor: Actor): LiveState {
       const session = load(sessionId);
-      if (revision !== session.revision) throw new HubError('LIVE_STALE', `at revision ${session.revision}, the button was for ${revision}`);
+      if (step !== session.step) throw new HubError('LIVE_STALE', `at step ${session.step}, the button was for ${step}`);
       return apply(session, action, actor);
     },
 
@@ -364,7 +384,12 @@ export function createLiveService(
       const existing = joiner.visitorId ? (store.visitorPlayer.get(session.id, joiner.visitorId) as { id: string } | undefined) : undefined;
       const playerId = existing?.id ?? `p${randomBytes(6).toString('hex')}`;
       if (!existing) {
-        store.insertPlayer.run(playerId, session.id, playerName(request, joiner), joiner.visitorId, teamOf(session, request, joiner), at);
+        const name = playerName(request, joiner);
+        // An arrival is a change the lobby screens show: the session's revision moves with it.
+        db.transaction(() => {
+          store.insertPlayer.run(playerId, session.id, name, joiner.visitorId, teamOf(session, request, joiner), at);
+          store.bump.run(session.id);
+        })();
         broadcastSoon(session.id, LOBBY_EVERY_MS, () => publish.state(stateOf(load(session.id))));
       }
       return { token: tokens.issue(session.id, playerId), you: youOf(session, playerId), state: stateOf(session) };
@@ -392,7 +417,7 @@ export function createLiveService(
         if (toPlayers) playersCountedAt.set(session.id, at);
         publish.count({ sessionId: session.id, index, answered, players }, toPlayers);
         // Everyone has answered: no need to wait for the clock.
-        if (session.phase === 'question' && answered >= players) autoClose(session.id, index, session.revision);
+        if (session.phase === 'question' && answered >= players) autoClose(session.id, index, session.step);
       });
       return { index: stored.index, accepted: stored.accepted, elapsedMs: stored.elapsedMs };
     },
@@ -401,7 +426,12 @@ export function createLiveService(
     resumeTimers() {
       for (const session of store.open()) schedule(session);
       rotation ??= clock.setInterval(() => {
-        for (const session of store.active()) if (session.settings.rotatingJoin) publish.state(stateOf(session));
+        // A turning join code is a change screens show: the revision moves with it.
+        for (const session of store.active()) {
+          if (!session.settings.rotatingJoin) continue;
+          store.bump.run(session.id);
+          publish.state(stateOf(load(session.id)));
+        }
       }, JOIN_CODE_WINDOW_MS / 2);
     },
 

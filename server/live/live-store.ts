@@ -10,7 +10,10 @@ export interface SessionRow {
   paused_at: number | null;
   opened_at: number | null;
   deadline: number | null;
+  /** Every change clients see. */
   revision: number;
+  /** The MC's steps only: what a press names. */
+  step: number;
   created_at: number;
 }
 
@@ -39,9 +42,10 @@ export function createLiveStore(db: Db) {
     open: db.prepare("SELECT * FROM live_sessions WHERE phase = 'question' AND paused_at IS NULL"),
     active: db.prepare("SELECT * FROM live_sessions WHERE phase != 'ended'"),
     insertSession: db.prepare(
-      "INSERT INTO live_sessions (id, pin, settings_json, phase, idx, revision, created_by, created_at) VALUES (?, ?, ?, 'lobby', -1, 1, ?, ?)",
+      "INSERT INTO live_sessions (id, pin, settings_json, phase, idx, revision, step, created_by, created_at) VALUES (?, ?, ?, 'lobby', -1, 1, 1, ?, ?)",
     ),
-    move: db.prepare('UPDATE live_sessions SET phase = ?, idx = ?, paused_at = ?, opened_at = ?, deadline = ?, revision = revision + 1 WHERE id = ?'),
+    move: db.prepare('UPDATE live_sessions SET phase = ?, idx = ?, paused_at = ?, opened_at = ?, deadline = ?, revision = revision + 1, step = step + 1 WHERE id = ?'),
+    /** A change clients see that is not a step (an arrival, a rename, a turning join code). */
     bump: db.prepare('UPDATE live_sessions SET revision = revision + 1 WHERE id = ?'),
     command: db.prepare('INSERT INTO live_commands (session_id, revision, action, actor, at) VALUES (?, ?, ?, ?, ?)'),
     player: db.prepare('SELECT * FROM live_players WHERE id = ? AND session_id = ?'),

@@ -446,4 +446,14 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE display_groups ADD COLUMN follow TEXT NOT NULL DEFAULT 'own' CHECK (follow IN ('own', 'main'));
     `,
   },
+  {
+    version: 12,
+    name: 'a live session counts its MC steps apart from every change clients see',
+    sql: `
+      -- step: moved by the MC's buttons only (a press names it); revision: every change a client
+      -- sees (arrivals, renames, a turning join code), so clients apply strictly newer states
+      ALTER TABLE live_sessions ADD COLUMN step INTEGER NOT NULL DEFAULT 0;
+      UPDATE live_sessions SET step = revision;
+    `,
+  },
 ];

@@ -31,12 +31,12 @@ export const liveFeed = (sessionId: string): FeedSpec<LiveState> => ({
   watch: (hub) => hub.request('live:watch', { sessionId }),
   event: 'live:state',
   belongs: (state) => state.sessionId === sessionId,
-  newer: (update, shown) => update.revision >= shown.revision,
   patches: [
     {
       event: 'live:count',
       apply: (shown: LiveState, count: LiveCount) =>
-        count.sessionId === shown.sessionId && count.index === shown.index ? { ...shown, answered: count.answered, players: count.players } : shown,
+        // Only a phase with a question on has a count; the players' number moves with it.
+        count.sessionId === shown.sessionId && count.index === shown.index && 'answered' in shown ? { ...shown, answered: count.answered, players: count.players } : shown,
     },
   ],
 });

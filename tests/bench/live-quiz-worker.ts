@@ -13,6 +13,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/ack.ts';
 import type { LiveAnswerReply, LiveJoinReply, LiveState } from '../../shared/live.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
+import { questionOf } from '../../shared/live-rules.ts';
 
 /**
  * A clock comparable across processes on one machine: performance.timeOrigin is the wall-clock
@@ -96,7 +97,7 @@ function connect(base: string): Promise<Socket> {
 
 function answer(player: Player, state: LiveState) {
   const index = state.index;
-  const options = state.question?.options.length ?? 2;
+  const options = questionOf(state)?.options.length ?? 2;
   const delay = answerDelayMs + Math.random() * answerWindowMs;
   setTimeout(() => {
     const sentAt = clock();

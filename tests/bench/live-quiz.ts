@@ -191,7 +191,7 @@ try {
     return ack.data;
   }
   const control = async (action: string) => {
-    const state = await command<LiveState>('live:control', { sessionId: latest!.sessionId, action, revision: latest!.revision });
+    const state = await command<LiveState>('live:control', { sessionId: latest!.sessionId, action, step: latest!.step });
     seen(state);
     return state;
   };

@@ -121,7 +121,7 @@ test('the quiz champions: the admin takes a live session’s podium into the awa
   const phones = await Promise.all(players.map(() => connectClient(hub.base, 'kiosk')));
   const tokens: string[] = [];
   for (const [index, [nickname]] of players.entries()) tokens.push((await requestOk(phones[index]!, 'live:join', { pin: session.pin, nickname, venueId: 'taihu' })).token);
-  await requestOk(mc, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+  await requestOk(mc, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
   for (const [index, [, choice]] of players.entries()) {
     await requestOk(phones[index]!, 'live:answer', { token: tokens[index], index: 0, choice });
     await new Promise((resolve) => setTimeout(resolve, 40));

@@ -176,7 +176,7 @@ test('the quiz champions: a live session’s top three, best first, become a cat
   const phones = await Promise.all(players.map(() => connectClient(base, 'kiosk')));
   const tokens: string[] = [];
   for (const [index, [name]] of players.entries()) tokens.push((await ok(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
-  await ok(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+  await ok(admin, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
   // Four answer right one after another (earlier is more points), one wrong. The wall clock has to
   // move between them (40 ms is 2 points): the hub times live answers by it, not by its own
   // injectable clock (live-service's group commit is not given the clock), so a manual clock

@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { connectClient, request } from '../support/hub-harness.ts';
 import { startHubProcess } from '../support/hub-process.ts';
 import { signIn, staffSocket } from '../support/staff.ts';
+import { questionOf } from '../../shared/live-rules.ts';
 
 /** A power cut mid-question: the hub is killed with answers coming in, and comes back with all it acknowledged. */
 test('SIGKILL mid-question: after the restart the session resumes and every acknowledged answer is there', async () => {
@@ -27,7 +28,7 @@ test('SIGKILL mid-question: after the restart the session resumes and every ackn
     if (!joined.ok) throw new Error(joined.code);
     phones.push({ socket, token: joined.data.token, playerId: joined.data.you.playerId });
   }
-  const started = await request(mc, 'live:control', { sessionId: created.data.sessionId, action: 'start', revision: created.data.revision });
+  const started = await request(mc, 'live:control', { sessionId: created.data.sessionId, action: 'start', step: created.data.step });
   if (!started.ok) throw new Error(started.code);
 
   // Answers keep coming, one phone after another; the hub is killed while they do (after the 15th acknowledgement).
@@ -59,7 +60,7 @@ test('SIGKILL mid-question: after the restart the session resumes and every ackn
   const console = await staffSocket(hub.base, await signIn(hub.base));
   const resumed = await request(console, 'live:watch', { sessionId: created.data.sessionId });
   expect(resumed).toMatchObject({ ok: true, data: { phase: 'question', index: 0, answered: stored.size } });
-  expect(resumed.ok && resumed.data.question!.deadline).toBe(started.data.question!.deadline);
+  expect(resumed.ok && questionOf(resumed.data)!.deadline).toBe(questionOf(started.data)!.deadline);
   // The show goes on: a phone that had not answered still can.
   const waiting = phones.find((phone) => !stored.has(phone.playerId));
   if (waiting) {

@@ -6,6 +6,7 @@ import type { BankQuestion } from '../../shared/quiz.ts';
 import { livePoints } from '../../shared/live-scoring.ts';
 import { connectClient, nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { signIn, staffSocket } from '../support/staff.ts';
+import { inPhase, questionOf, standingsOf } from '../../shared/live-rules.ts';
 
 /** The live stage quiz against the real hub: the MC's steps, phones answering, the hub's time and truth. */
 let running: RunningHub;
@@ -28,7 +29,7 @@ const bank = (id: string) => JSON.parse(db().prepare('SELECT body_json FROM ques
 const ok = requestOk;
 
 async function step(state: LiveState, action: string, by = mc): Promise<LiveState> {
-  return ok(by, 'live:control', { sessionId: state.sessionId, action, revision: state.revision });
+  return ok(by, 'live:control', { sessionId: state.sessionId, action, step: state.step });
 }
 
 async function player(pin: string, nickname: string, base = running.base): Promise<{ socket: Socket; joined: LiveJoinReply }> {
@@ -40,14 +41,23 @@ test('a session from lobby to podium: no answer before the reveal, points by the
   let state = await ok(mc, 'live:create', SETTINGS);
   expect(state).toMatchObject({ phase: 'lobby', index: -1, total: 3, players: 0 });
   expect(state.pin).toMatch(/^\d{6}$/);
+  // The MC's console learns from the hub what the next step opens: the first question's prompt, no answer.
+  expect(await ok(mc, 'live:upcoming', { sessionId: state.sessionId })).toEqual({ index: 0, prompt: bank(SETTINGS.questionIds[0]!).prompt });
+  const lobbyStates = record<LiveState>(mc, 'live:state');
   const players = await Promise.all(['甲', '乙', '丙', '丁'].map((name) => player(state.pin, `选手${name}`)));
+  // Arrivals are a change the lobby shows: the session's revision moves with them, the MC's step does not.
+  await expect.poll(() => lobbyStates.at(-1)?.players).toBe(4);
+  expect(lobbyStates.at(-1)!.revision).toBeGreaterThan(state.revision);
+  expect(lobbyStates.at(-1)!.step).toBe(state.step);
+  const phone = players[0]!.socket;
+  expect(await request(phone, 'live:upcoming', { sessionId: state.sessionId })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   const screenStates = record<LiveState>(players[0]!.socket, 'live:state');
   const answersSeen = record<unknown>(players[1]!.socket, 'live:answer');
 
   state = await step(state, 'start');
   expect(state).toMatchObject({ phase: 'question', index: 0, players: 4 });
-  expect(state.question).not.toHaveProperty('answer');
-  expect(state.reveal).toBeNull();
+  expect(inPhase(state, 'question').question).not.toHaveProperty('answer');
+  expect(state).not.toHaveProperty('reveal');
   const first = bank('fire-001');
   const right = first.answer;
   const wrong = [[0, 1, 2, 3].find((i) => !right.includes(i))!];
@@ -65,8 +75,9 @@ test('a session from lobby to podium: no answer before the reveal, points by the
   const you = nextEvent(players[0]!.socket, 'live:you');
   state = await step(state, 'reveal');
   expect(state.phase).toBe('reveal');
-  expect(state.reveal!.answer).toEqual(right);
-  expect(state.reveal!.distribution.reduce((sum, n) => sum + n, 0)).toBe(3);
+  const revealed = inPhase(state, 'reveal');
+  expect(revealed.reveal.answer).toEqual(right);
+  expect(revealed.reveal.distribution.reduce((sum, n) => sum + n, 0)).toBe(3);
   const mine = await you;
   const elapsed = db().prepare('SELECT elapsed_ms FROM live_answers WHERE player_id = ?').pluck().get(players[0]!.joined.you.playerId) as number;
   expect(mine.lastPoints).toBe(livePoints(true, elapsed, 20_000, 1000, 3));
@@ -75,11 +86,13 @@ test('a session from lobby to podium: no answer before the reveal, points by the
   expect(mine).toMatchObject({ lastCorrect: true, score: mine.lastPoints });
 
   state = await step(state, 'leaderboard');
-  expect(state.leaderboard.map((entry) => entry.name).slice(0, 2).sort()).toEqual(['选手乙', '选手甲']);
-  const last = state.leaderboard.filter((entry) => entry.score === 0);
+  const standings = inPhase(state, 'leaderboard').leaderboard;
+  expect(standings.map((entry) => entry.name).slice(0, 2).sort()).toEqual(['选手乙', '选手甲']);
+  const last = standings.filter((entry) => entry.score === 0);
   expect(new Set(last.map((entry) => entry.rank)).size).toBe(1);
 
   // Two more questions, nobody answering: the clock closes nothing early, the MC moves on.
+  expect(await ok(mc, 'live:upcoming', { sessionId: state.sessionId })).toEqual({ index: 1, prompt: bank(SETTINGS.questionIds[1]!).prompt });
   state = await step(state, 'next');
   expect(state).toMatchObject({ phase: 'question', index: 1 });
   state = await step(state, 'skip');
@@ -88,8 +101,10 @@ test('a session from lobby to podium: no answer before the reveal, points by the
   state = await step(state, 'reveal');
   state = await step(state, 'next');
   expect(state.phase).toBe('podium');
-  expect(state.leaderboard[0]!.rank).toBe(1);
-  expect(state.leaderboard[1]!.rank).toBe(state.leaderboard[0]!.score === state.leaderboard[1]!.score ? 1 : 2);
+  expect(await ok(mc, 'live:upcoming', { sessionId: state.sessionId })).toEqual({ index: -1, prompt: null });
+  const podium = inPhase(state, 'podium').leaderboard;
+  expect(podium[0]!.rank).toBe(1);
+  expect(podium[1]!.rank).toBe(podium[0]!.score === podium[1]!.score ? 1 : 2);
 
   // Phones got states and counts, never another phone's answer.
   expect(screenStates.length).toBeGreaterThan(3);
@@ -192,8 +207,9 @@ test('teams by venue: the leaderboard and the team totals name the venue, not it
   await ok(phone, 'live:answer', { token: joined.token, index: 0, choice: bank('fire-001').answer });
   state = await step(state, 'reveal');
   state = await step(state, 'leaderboard');
-  expect(state.leaderboard[0]).toMatchObject({ name: '宋庄选手', team: '宋庄镇分会场' });
-  expect(state.teams).toEqual([{ team: '宋庄镇分会场', score: state.leaderboard[0]!.score, players: 1 }]);
+  const { leaderboard, teams } = standingsOf(state)!;
+  expect(leaderboard[0]).toMatchObject({ name: '宋庄选手', team: '宋庄镇分会场' });
+  expect(teams).toEqual([{ team: '宋庄镇分会场', score: leaderboard[0]!.score, players: 1 }]);
   await step(state, 'end');
   phone.close();
 });
@@ -201,10 +217,10 @@ test('teams by venue: the leaderboard and the team totals name the venue, not it
 test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
   let state = await ok(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '规则测试');
-  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'reveal', revision: state.revision })).toMatchObject({ ok: false, code: 'LIVE_WRONG_STEP' });
+  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'reveal', step: state.step })).toMatchObject({ ok: false, code: 'LIVE_WRONG_STEP' });
   state = await step(state, 'start');
   // A double press: the second carries the old revision.
-  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'start', revision: state.revision - 1 })).toMatchObject({ ok: false, code: 'LIVE_STALE' });
+  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'start', step: state.step - 1 })).toMatchObject({ ok: false, code: 'LIVE_STALE' });
 
   const late = await player(state.pin, '迟到者');
   expect(await request(late.socket, 'live:answer', { token: late.joined.token, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
@@ -266,7 +282,7 @@ test('a hub restarted mid-question resumes it: same question, same deadline, eve
   mc = await staffSocket(running.base, await signIn(running.base));
   const resumed = await ok(mc, 'live:watch', { sessionId: state.sessionId });
   expect(resumed).toMatchObject({ phase: 'question', index: 0, answered: 1 });
-  expect(resumed.question!.deadline).toBe(state.question!.deadline);
+  expect(questionOf(resumed)!.deadline).toBe(questionOf(state)!.deadline);
   const phone = await connectClient(running.base, 'kiosk');
   expect(await request(phone, 'live:answer', { token: p.joined.token, index: 0, choice: [1] })).toMatchObject({ ok: false, code: 'LIVE_ALREADY_ANSWERED' });
   phone.close();

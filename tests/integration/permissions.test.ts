@@ -75,7 +75,7 @@ async function onOwnSocket<T>(session: Session | null, command: string, payload:
 }
 
 /** A fresh live session the admin created. */
-const liveSession = () => onOwnSocket<{ sessionId: string; pin: string; revision: number }>(admin, 'live:create', LIVE_SETTINGS);
+const liveSession = () => onOwnSocket<{ sessionId: string; pin: string; step: number }>(admin, 'live:create', LIVE_SETTINGS);
 
 /** A fresh session in which one player has scored (the first question answered right). */
 async function scoredLiveSession(): Promise<{ sessionId: string }> {
@@ -83,7 +83,7 @@ async function scoredLiveSession(): Promise<{ sessionId: string }> {
   const player = await connectClient(running.base, 'kiosk');
   try {
     const joined = (await request(player, 'live:join', { pin: session.pin })) as { ok: true; data: { token: string } };
-    await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+    await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
     const right = (JSON.parse(running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }).answer;
     await request(player, 'live:answer', { token: joined.data.token, index: 0, choice: right });
     return session;
@@ -171,9 +171,10 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'live:watch': async (p) => request(sockets[p]!, 'live:watch', { sessionId: (await liveSession()).sessionId }),
   'live:control': async (p) => {
     const session = await liveSession();
-    return request(sockets[p]!, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+    return request(sockets[p]!, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
   },
   'live:questions': (p) => request(sockets[p]!, 'live:questions', {}),
+  'live:upcoming': async (p) => request(sockets[p]!, 'live:upcoming', { sessionId: (await liveSession()).sessionId }),
   'live:players': async (p) => request(sockets[p]!, 'live:players', { sessionId: (await liveSession()).sessionId }),
   'live:player': async (p) => {
     const session = await liveSession();
@@ -185,7 +186,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'live:answer': async (p) => {
     const session = await liveSession();
     const token = await livePlayerToken(session);
-    await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', revision: session.revision });
+    await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
     return request(sockets[p]!, 'live:answer', { token, index: 0, choice: [0] });
   },
   'leaderboard:watch': (p) => request(sockets[p]!, 'leaderboard:watch', {}),

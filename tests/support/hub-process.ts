@@ -31,6 +31,23 @@ const PROJECT = path.resolve(import.meta.dirname, '../..');
 /** The hub as `npm run build` bundles it: it starts in a fraction of a second, also on a loaded machine. */
 const BUILT_HUB = path.join(PROJECT, 'dist/server/main.js');
 
+/** The newest source file the bundle is made of: a test must not start a hub older than the code. */
+function newestSource(): { file: string; mtimeMs: number } | null {
+  let newest: { file: string; mtimeMs: number } | null = null;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.ts')) {
+        const { mtimeMs } = fs.statSync(file);
+        if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+      }
+    }
+  };
+  for (const dir of ['server', 'shared']) walk(path.join(PROJECT, dir));
+  return newest;
+}
+
 /** A loaded machine may take a while; a hub that has not answered by then is broken. */
 const START_LIMIT_MS = 60_000;
 
@@ -40,6 +57,8 @@ const START_LIMIT_MS = 60_000;
  */
 export async function startHubProcess(opts: { port?: number; dataDir?: string } = {}): Promise<HubProcess> {
   if (!fs.existsSync(BUILT_HUB)) throw new Error(`${BUILT_HUB} is missing: run npm run build (or npm run build:server)`);
+  const stale = newestSource();
+  if (stale && stale.mtimeMs > fs.statSync(BUILT_HUB).mtimeMs) throw new Error(`${BUILT_HUB} is older than ${stale.file}: run npm run build:server`);
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? newDataDir();
   const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, describe, expect, test } from 'vitest';
 import { manualClock } from '../../server/clock.ts';
 import { HubError } from '../../server/hub-error.ts';
-import { moveLive, type LivePosition } from '../../server/live/live-rules.ts';
+import { allows, moveLive, nextStep, questionOf, type LivePosition } from '../../shared/live-rules.ts';
 import { createLiveService } from '../../server/live/live-service.ts';
 import { createPlayerTokens } from '../../server/live/player-token.ts';
 import { checkBank } from '../../server/quiz/bank-check.ts';
@@ -15,7 +15,7 @@ import { newDataDir } from '../support/hub-harness.ts';
 
 /**
  * The live quiz's MC buttons as a state machine: for every phase and every action, whether the
- * hub takes it and where the session goes, first as the pure rules (server/live/live-rules.ts),
+ * hub takes it and where the session goes, first as the pure rules (shared/live-rules.ts),
  * then through the live service, which names a refused step LIVE_WRONG_STEP and a press for an
  * older (or unknown) revision LIVE_STALE.
  */
@@ -27,8 +27,8 @@ const R = REFUSED;
 const STEPS: Record<LivePhase, Record<LiveAction, Outcome>> = {
   lobby: { start: 'question', close: R, reveal: R, leaderboard: R, next: R, pause: R, resume: R, skip: R, end: 'ended' },
   question: { start: R, close: 'closed', reveal: 'reveal', leaderboard: R, next: R, pause: 'question', resume: R, skip: 'question', end: 'ended' },
-  // As the rules stand, a closed question may go to the leaderboard without its reveal (the console never offers it).
-  closed: { start: R, close: R, reveal: 'reveal', leaderboard: 'leaderboard', next: R, pause: 'closed', resume: R, skip: 'question', end: 'ended' },
+  // A closed question goes to the leaderboard only through its reveal (phones get their result there).
+  closed: { start: R, close: R, reveal: 'reveal', leaderboard: R, next: R, pause: 'closed', resume: R, skip: 'question', end: 'ended' },
   reveal: { start: R, close: R, reveal: R, leaderboard: 'leaderboard', next: 'question', pause: 'reveal', resume: R, skip: R, end: 'ended' },
   leaderboard: { start: R, close: R, reveal: R, leaderboard: R, next: 'question', pause: 'leaderboard', resume: R, skip: R, end: 'ended' },
   podium: { start: R, close: R, reveal: R, leaderboard: 'leaderboard', next: R, pause: R, resume: R, skip: R, end: 'ended' },
@@ -131,7 +131,7 @@ describe('through the live service: the error codes, the revision, the clock', (
     podium: ['start', 'skip', 'skip', 'skip'],
     ended: ['end'],
   };
-  const press = (state: LiveState, action: LiveAction, revision = state.revision) => live.control(state.sessionId, action, revision, MC);
+  const press = (state: LiveState, action: LiveAction, step = state.step) => live.control(state.sessionId, action, step, MC);
   const sessionAt = (phase: LivePhase) => PATHS[phase].reduce((state, action) => press(state, action), live.create(SETTINGS, MC));
   const refusal = (run: () => unknown) => {
     try {
@@ -165,10 +165,10 @@ describe('through the live service: the error codes, the revision, the clock', (
     const started = press(lobby, 'start');
     expect(started.revision).toBe(lobby.revision + 1);
     // The same press again, with the revision it was made for.
-    expect(refusal(() => press(started, 'close', lobby.revision))).toBe('LIVE_STALE');
-    expect(refusal(() => press(started, 'close', started.revision + 1))).toBe('LIVE_STALE');
+    expect(refusal(() => press(started, 'close', lobby.step))).toBe('LIVE_STALE');
+    expect(refusal(() => press(started, 'close', started.step + 1))).toBe('LIVE_STALE');
     // The revision is checked first: a stale press of a step that is not possible now is stale too.
-    expect(refusal(() => press(started, 'start', lobby.revision))).toBe('LIVE_STALE');
+    expect(refusal(() => press(started, 'start', lobby.step))).toBe('LIVE_STALE');
     expect(live.state(started.sessionId)).toMatchObject({ phase: 'question', revision: started.revision });
     // A refused step does not use up the revision: the right press with it still works.
     expect(refusal(() => press(started, 'next'))).toBe('LIVE_WRONG_STEP');
@@ -178,18 +178,45 @@ describe('through the live service: the error codes, the revision, the clock', (
 
   test('an open question closes itself at its deadline plus the grace; a pause holds its clock', () => {
     const opened = press(live.create(SETTINGS, MC), 'start');
-    expect(opened.question!.deadline).toBe(clock.now() + 20_000);
+    expect(questionOf(opened)!.deadline).toBe(clock.now() + 20_000);
     clock.advance(5_000);
     const paused = press(opened, 'pause');
     // Paused for a minute: the question keeps the 15 s it had left.
     clock.advance(60_000);
     const resumed = press(paused, 'resume');
-    expect(resumed.question!.deadline).toBe(clock.now() + 15_000);
+    expect(questionOf(resumed)!.deadline).toBe(clock.now() + 15_000);
     clock.advance(15_000 + LIVE_GRACE_MS - 1);
     expect(live.state(opened.sessionId)).toMatchObject({ phase: 'question', revision: resumed.revision });
     clock.advance(1);
     expect(live.state(opened.sessionId)).toMatchObject({ phase: 'closed', revision: resumed.revision + 1 });
     // The MC's press made for the open question is now stale.
     expect(refusal(() => press(resumed, 'close'))).toBe('LIVE_STALE');
+  });
+});
+
+describe('the one button: the step the console offers, from the same rules the hub applies', () => {
+  const at = (phase: LivePhase, index = 0, paused = false, total = 3): LivePosition => ({ phase, index, paused, total });
+  test.each([
+    { where: at('lobby', -1), step: { action: 'start', kind: 'start', opens: true } },
+    { where: at('question'), step: { action: 'close', kind: 'close', opens: false } },
+    { where: at('closed'), step: { action: 'reveal', kind: 'reveal', opens: false } },
+    { where: at('reveal'), step: { action: 'leaderboard', kind: 'leaderboard', opens: false } },
+    { where: at('leaderboard'), step: { action: 'next', kind: 'next', opens: true } },
+    { where: at('leaderboard', 2), step: { action: 'next', kind: 'podium', opens: false } },
+    { where: at('question', 1, true), step: { action: 'resume', kind: 'resume', opens: false } },
+    { where: at('podium', 2), step: null },
+    { where: at('ended', 2), step: null },
+  ])('$where.phase (question $where.index, paused $where.paused) → $step.kind', ({ where, step }) => {
+    expect(nextStep(where)).toEqual(step);
+    // Whatever the button offers, the hub accepts.
+    if (step) expect(moveLive(where, step.action as LiveAction).ok).toBe(true);
+  });
+
+  test('pause and skip are offered exactly where the hub takes them', () => {
+    for (const phase of LIVE_PHASES) {
+      const where = at(phase, phase === 'lobby' ? -1 : 0);
+      expect(allows(where, 'pause'), phase).toBe(moveLive(where, 'pause').ok);
+      expect(allows(where, 'skip'), phase).toBe(['question', 'closed'].includes(phase));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { HubConnection } from '../../../shared/client/hub-socket.svelte.ts';
 import type { LiveJoinReply, LiveJoinRequest, LiveState, LiveYou } from '../../../shared/live.ts';
+import { answeredOf } from '../../../shared/live-rules.ts';
 
 /** Kept on the phone: a reload, a lost connection or a locked screen comes back as the same player. */
 export const TOKEN_KEY = 'eventday.live.token';
@@ -114,10 +115,14 @@ export class LivePlayer {
     return Date.now() + this.offset;
   }
 
-  /** A state from the hub: shown unless an older one (or another session's) arrives late. */
+  /**
+   * A state from the hub: a broadcast is shown only when strictly newer than what is shown (the
+   * hub bumps a session's revision on every change, arrivals and a turning join code too) and of
+   * this session; a reply to join or rejoin (`force`) is the truth.
+   */
   #apply(next: LiveState, force = false): void {
     const current = this.state;
-    if (!force && (!current || next.sessionId !== current.sessionId || next.revision < current.revision)) return;
+    if (!force && (!current || next.sessionId !== current.sessionId || next.revision <= current.revision)) return;
     const moved = !current || next.index !== current.index || next.phase !== current.phase;
     // A new question: the last one's answer and result no longer apply (the hub sends the new result at its reveal).
     if (!force && current && this.you && next.index !== current.index) {
@@ -130,7 +135,7 @@ export class LivePlayer {
     }
     this.offset = next.serverNow - Date.now();
     this.state = next;
-    this.answered = next.answered;
+    this.answered = answeredOf(next);
     this.players = next.players;
   }
 
