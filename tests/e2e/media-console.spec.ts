@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { STAFF_PASSWORD, staffSession } from '../support/staff.ts';
-import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS } from './screens.ts';
+import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS, putInPreview } from './screens.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 useSpecHub();
@@ -35,7 +35,7 @@ test('the console uploads a picture, builds a playlist with it, and the MC takes
   await consolePage.locator('nav [data-group="main-stage"]').click();
   await consolePage.getByRole('radio', { name: '宣传轮播' }).check({ force: true });
   await consolePage.locator('select[name="playlist"]').selectOption('launch-loop');
-  await consolePage.getByRole('button', { name: '放入预览' }).click();
+  await putInPreview(consolePage);
   await consolePage.locator('[data-action="take-all"]').click();
   await expect(consolePage.locator('[data-action="take-all"]')).toContainText('再按一次');
   await consolePage.locator('[data-action="take-all"]').click();

@@ -4,7 +4,7 @@ import type { ProgrammeItem, ProgrammeState } from '../../shared/programme.ts';
 import type { SlotState } from '../../shared/stage.ts';
 import { request, requestOk } from '../support/hub-harness.ts';
 import { STAFF_PASSWORD, staffSession, staffSocket } from '../support/staff.ts';
-import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS } from './screens.ts';
+import { errorsOf, openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS, putInPreview } from './screens.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /** The running order as the day runs it: the MC's console, a lobby screen showing `program`, the main stage. */
@@ -113,7 +113,7 @@ test('the clock scene, built in the console, shows Beijing time on the hub’s c
   await console.locator('nav [data-group="side-screens"]').click();
   await console.getByRole('radio', { name: '时钟' }).check({ force: true });
   await console.locator('input[name="title"]').fill('节目间隙 · 请勿离场');
-  await console.getByRole('button', { name: '放入预览' }).click();
+  await putInPreview(console);
   await expect(console.locator('[data-monitor="preview"] [data-scene-kind="clock"]')).toBeVisible();
   await console.keyboard.press('Control+Enter');
 

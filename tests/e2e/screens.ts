@@ -118,3 +118,14 @@ export function withFakeCamera(video: string): LaunchOptions {
   };
 }
 
+
+/**
+ * Presses 放入预览 on the console's stage desk and waits until the preview monitor shows the new
+ * revision: a take pressed before the hub's answer came back would name the preview before it.
+ */
+export async function putInPreview(page: Page): Promise<void> {
+  const monitor = page.locator('[data-monitor="preview"]');
+  const before = await monitor.getAttribute('data-revision');
+  await page.getByRole('button', { name: '放入预览' }).click();
+  await expect(monitor).not.toHaveAttribute('data-revision', before ?? '');
+}

@@ -4,7 +4,7 @@ import type { ProgrammeState } from '../../shared/programme.ts';
 import { checkInVisitors } from '../support/checked-in-visitors.ts';
 import { requestOk } from '../support/hub-harness.ts';
 import { staffSocket } from '../support/staff.ts';
-import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
+import { errorsOf, openConsole, openPairedScreen, shoot, VIEWPORTS, putInPreview } from './screens.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 /**
@@ -102,7 +102,7 @@ test('countdown → video loop → two award categories → prize draw → loop,
   await console.locator('[data-tab="stage"]').click();
   await console.locator('nav [data-group="main-stage"]').click();
   await console.getByRole('radio', { name: '宣传轮播' }).check({ force: true });
-  await console.getByRole('button', { name: '放入预览' }).click();
+  await putInPreview(console);
   await expect(console.locator('[data-monitor="preview"] [data-scene-kind="loop"]')).toBeVisible();
   await console.locator('[data-action="take"]').click();
   await onEveryScreen('[data-scene-kind="loop"]');

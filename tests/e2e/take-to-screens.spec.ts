@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess } from '../support/hub-process.ts';
 import { takeOverRest } from '../support/rest.ts';
-import { cjkFontInstalled, errorsOf, openConsole, openPairedScreen, shoot, shownOn, VIEWPORTS } from './screens.ts';
+import { cjkFontInstalled, errorsOf, openConsole, openPairedScreen, shoot, shownOn, VIEWPORTS, putInPreview } from './screens.ts';
 import { admin, hub, replaceSpecHub, useSpecHub } from './spec-hub.ts';
 
 useSpecHub();
@@ -15,7 +15,7 @@ async function prepareMessage(consolePage: Page, groupId: string, title: string,
   await consolePage.locator('input[name="title"]').fill(title);
   await consolePage.locator('textarea[name="body"]').fill(body);
   await consolePage.locator('select[name="tone"]').selectOption('celebrate');
-  await consolePage.getByRole('button', { name: '放入预览' }).click();
+  await putInPreview(consolePage);
   await expect(consolePage.locator('[data-monitor="preview"] h1')).toHaveText(title);
 }
 
@@ -73,7 +73,7 @@ test('the keyboard shortcut takes, and a join scene draws a QR pointing at the k
   await consolePage.locator('nav [data-group="lobby"]').click();
   await consolePage.getByRole('radio', { name: '扫码加入' }).check({ force: true });
   await consolePage.locator('input[name="title"]').fill('扫码参加现场竞答');
-  await consolePage.getByRole('button', { name: '放入预览' }).click();
+  await putInPreview(consolePage);
   await expect(consolePage.locator('[data-monitor="preview"] h1')).toHaveText('扫码参加现场竞答');
   await consolePage.keyboard.press('Control+Enter');
   await expect(lobby.locator('[data-scene-kind="join"] h1')).toHaveText('扫码参加现场竞答');
