@@ -162,9 +162,7 @@ function frame(body: string, extraCss = ''): string {
 
 /** Left column of text, right column illustration: the layout of slides (b) and (c). */
 function textAndArt(o: { kicker: string; kickerEn: string; title: string; titleEn: string; points: [string, string][]; art: string }): string {
-  const points = o.points
-    .map(([zh, en], i) => `<li><i>${i + 1}</i><div><b>${zh}</b><span class="en">${en}</span></div></li>`)
-    .join('');
+  const points = o.points.map(([zh, en], i) => `<li><i>${i + 1}</i><div><b>${zh}</b><span class="en">${en}</span></div></li>`).join('');
   return frame(
     `<div class="col">
        <div class="kicker">${o.kicker}<span class="en">${o.kickerEn}</span></div>
@@ -190,7 +188,10 @@ function textAndArt(o: { kicker: string; kickerEn: string; title: string; titleE
 /** (a) Festival opening: a hero layout, no header, since it *is* the header. */
 function slideOpening(): string {
   const rings = [260, 215, 170]
-    .map((r, i) => `<circle cx="300" cy="300" r="${r}" fill="none" stroke="${C.white}" stroke-opacity="${0.1 + i * 0.06}" stroke-width="${i === 0 ? 2 : 3}" ${i === 0 ? 'stroke-dasharray="6 14"' : ''}/>`)
+    .map(
+      (r, i) =>
+        `<circle cx="300" cy="300" r="${r}" fill="none" stroke="${C.white}" stroke-opacity="${0.1 + i * 0.06}" stroke-width="${i === 0 ? 2 : 3}" ${i === 0 ? 'stroke-dasharray="6 14"' : ''}/>`,
+    )
     .join('');
   const rays = Array.from({ length: 24 }, (_, i) => {
     const a = (i * Math.PI * 2) / 24;
@@ -253,9 +254,15 @@ function slideOpening(): string {
 /** (b) Keep fire lanes and evacuation routes clear. */
 function slideFireLanes(): string {
   const windows = Array.from({ length: 3 }, (_, r) =>
-    Array.from({ length: 4 }, (_, c) => `<rect x="${474 + c * 76}" y="${74 + r * 70}" width="46" height="46" rx="4" fill="${C.white}" opacity="${(r + c) % 3 === 0 ? 0.55 : 0.18}"/>`).join(''),
+    Array.from(
+      { length: 4 },
+      (_, c) => `<rect x="${474 + c * 76}" y="${74 + r * 70}" width="46" height="46" rx="4" fill="${C.white}" opacity="${(r + c) % 3 === 0 ? 0.55 : 0.18}"/>`,
+    ).join(''),
   ).join('');
-  const rungs = Array.from({ length: 12 }, (_, i) => `<line x1="${124 + i * 28}" y1="318" x2="${124 + i * 28}" y2="340" stroke="${C.white}" stroke-width="4"/>`).join('');
+  const rungs = Array.from(
+    { length: 12 },
+    (_, i) => `<line x1="${124 + i * 28}" y1="318" x2="${124 + i * 28}" y2="340" stroke="${C.white}" stroke-width="4"/>`,
+  ).join('');
   const art = `<svg width="820" height="700" viewBox="0 0 820 700">
     <defs>
       <clipPath id="panel"><rect width="820" height="700" rx="36"/></clipPath>
@@ -388,11 +395,13 @@ function slideEmergency(): string {
     ['122', '交通事故', 'Traffic accident', '#E88A00', icons.traffic],
   ];
   const grid = cards
-    .map(([num, zh, en, color, icon]) => `<div class="card" style="--c:${color}">
+    .map(
+      ([num, zh, en, color, icon]) => `<div class="card" style="--c:${color}">
         <div class="band"><svg viewBox="0 0 100 100" width="84" height="84" style="color:${color}">${icon}</svg><span class="en">${en}</span></div>
         <div class="num">${num}</div>
         <div class="zh">${zh}</div>
-      </div>`)
+      </div>`,
+    )
     .join('');
   return frame(
     `<div class="kicker">应急常识<span class="en">Emergency basics</span></div>
@@ -448,11 +457,13 @@ function slideActivities(): string {
     ['普法咨询', 'Safety law advice', '安全生产法律法规 · 现场答疑', icons.law],
   ];
   const cards = acts
-    .map(([zh, en, sub, icon], i) => `<div class="act">
+    .map(
+      ([zh, en, sub, icon], i) => `<div class="act">
         <div class="ico"><svg viewBox="0 0 160 140" width="170" height="150">${icon}</svg></div>
         <div class="no">0${i + 1}</div>
         <b>${zh}</b><span class="en">${en}</span><em>${sub}</em>
-      </div>`)
+      </div>`,
+    )
     .join('');
   const stepIcons = [
     // phone with a scan frame
@@ -792,7 +803,10 @@ async function makeVideo(browser: Browser): Promise<ManifestEntry> {
   const page = await browser.newPage({ viewport: { width: W, height: H } });
   await page.setContent(VIDEO_PAGE, { waitUntil: 'load' });
   const rec = (await page.evaluate(`window.recordTitle(${VIDEO_SECONDS * 1000}, ${VIDEO_BITS_PER_SECOND})`)) as {
-    mime: string; frames: number; elapsedMs: number; base64: string;
+    mime: string;
+    frames: number;
+    elapsedMs: number;
+    base64: string;
   };
   console.log(`recorded ${rec.mime}: ${rec.frames} frames drawn in ${Math.round(rec.elapsedMs)} ms`);
   const file = path.join(OUT_DIR, `${VIDEO.name}.webm`);
@@ -818,7 +832,15 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: W, height: H } });

@@ -31,9 +31,13 @@ const themesCovered = QUIZ_THEMES.filter((theme) => report.perTheme[theme] > 0).
 const unsourced = report.questions.filter((question) => question.source.trim().length < 4).length;
 
 if (json) {
-  console.log(JSON.stringify({ questions: report.questions.length, themes: themesCovered, errors: report.problems.length, unsourced, unchecked: report.unchecked }));
+  console.log(
+    JSON.stringify({ questions: report.questions.length, themes: themesCovered, errors: report.problems.length, unsourced, unchecked: report.unchecked }),
+  );
 } else {
-  console.log(`${file ?? 'built-in bank'}: ${report.questions.length} questions, ${report.problems.length} problems, ${report.unchecked} not checked against a source (kept out of play)\n`);
+  console.log(
+    `${file ?? 'built-in bank'}: ${report.questions.length} questions, ${report.problems.length} problems, ${report.unchecked} not checked against a source (kept out of play)\n`,
+  );
   console.log('theme       questions');
   for (const theme of QUIZ_THEMES) console.log(`${theme.padEnd(12)}${String(report.perTheme[theme]).padStart(9)}`);
   console.log('\ntype        questions');

@@ -83,8 +83,8 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
 
   let base = publicBaseUrl(config.publicUrl, config.host, config.port);
   // The io server is attached after the routes; domains reach it only when they run.
-  let io: HubIo | undefined;
-  const ioNow = () => io!;
+  const attached: { io?: HubIo } = {};
+  const ioNow = () => attached.io!;
   const core: HubCore = { db, config, log: app.log, clock, io: ioNow, broadcast: createBroadcast(db, ioNow), kioskUrl: () => `${base}/kiosk/` };
 
   const auth = authDomain(core);
@@ -122,7 +122,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   useRequestAuth(app, auth.service);
   for (const domain of domains) if (domain.routes) await app.register(domain.routes);
 
-  io = attachSocketServer(app.server, app.log);
+  const io = (attached.io = attachSocketServer(app.server, app.log));
   identifySockets(io, auth.service, devices.service, app.log);
   io.on('connection', (socket) => {
     routeCommands(socket, { commands, log: app.log, clock });
@@ -133,7 +133,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   // Transports close first, so no command lands after the store is closed. Closing the engine
   // (not disconnecting each socket) lets clients see a lost link and reconnect to the next hub.
   app.addHook('preClose', async () => {
-    io!.engine.close();
+    io.engine.close();
   });
   app.addHook('onClose', async () => {
     for (const domain of domains) await domain.stop?.();

@@ -28,7 +28,12 @@ export const DrawPool = Type.Union([
   Type.Object({ kind: Type.Literal('checked-in'), venueId: Type.Optional(Slug) }, strict),
   Type.Object({ kind: Type.Literal('passport'), venueId: Type.Optional(Slug) }, strict),
   Type.Object(
-    { kind: Type.Literal('quiz-top'), top: Type.Integer({ minimum: 1, maximum: DRAW_MAX_TOP }), venueId: Type.Optional(Slug), sessionId: Type.Optional(LiveSessionId) },
+    {
+      kind: Type.Literal('quiz-top'),
+      top: Type.Integer({ minimum: 1, maximum: DRAW_MAX_TOP }),
+      venueId: Type.Optional(Slug),
+      sessionId: Type.Optional(LiveSessionId),
+    },
     strict,
   ),
 ]);

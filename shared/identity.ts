@@ -29,10 +29,7 @@ export const IdentityView = Type.Object({
 });
 export type IdentityView = Static<typeof IdentityView>;
 
-export const PairingStartRequest = Type.Object(
-  { kind: Type.Union([Type.Literal('screen'), Type.Literal('kiosk')]) },
-  { additionalProperties: false },
-);
+export const PairingStartRequest = Type.Object({ kind: Type.Union([Type.Literal('screen'), Type.Literal('kiosk')]) }, { additionalProperties: false });
 export const PairingStartReply = Type.Object({ code: Type.String(), expiresAt: Type.Integer() });
 export type PairingStartReply = Static<typeof PairingStartReply>;
 

@@ -8,9 +8,7 @@ export interface LivePosition {
   total: number;
 }
 
-export type LiveMove =
-  | { ok: true; phase: LivePhase; index: number; paused: boolean; opens: boolean; discards: boolean }
-  | { ok: false; why: string };
+export type LiveMove = { ok: true; phase: LivePhase; index: number; paused: boolean; opens: boolean; discards: boolean } | { ok: false; why: string };
 
 /**
  * The live quiz's phase rules, in one place for the hub (which applies them), the console (which

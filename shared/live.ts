@@ -116,7 +116,13 @@ export const LiveState = Type.Union([
 ]);
 export type LiveState = Static<typeof LiveState>;
 /** The state of a phase (or phases), i.e. the shapes that phase may have: `LiveStateIn<'reveal'>`. */
-export type LiveStateIn<P extends LivePhase> = LiveState extends infer S ? (S extends { phase: infer Q } ? ([Extract<Q, P>] extends [never] ? never : S) : never) : never;
+export type LiveStateIn<P extends LivePhase> = LiveState extends infer S
+  ? S extends { phase: infer Q }
+    ? [Extract<Q, P>] extends [never]
+      ? never
+      : S
+    : never
+  : never;
 
 /** A live count while a question is open, at most a few times a second. */
 export const LiveCount = Type.Object({ sessionId: Type.String(), index: Type.Integer(), answered: Type.Integer(), players: Type.Integer() });
@@ -158,7 +164,11 @@ export type LiveJoinReply = Static<typeof LiveJoinReply>;
 export const LiveRejoinRequest = Type.Object({ token: PlayerToken }, strict);
 
 export const LiveAnswerRequest = Type.Object(
-  { token: PlayerToken, index: Type.Integer({ minimum: 0, maximum: 29 }), choice: Type.Array(Type.Integer({ minimum: 0, maximum: 9 }), { minItems: 1, maxItems: 6 }) },
+  {
+    token: PlayerToken,
+    index: Type.Integer({ minimum: 0, maximum: 29 }),
+    choice: Type.Array(Type.Integer({ minimum: 0, maximum: 9 }), { minItems: 1, maxItems: 6 }),
+  },
   strict,
 );
 export type LiveAnswerRequest = Static<typeof LiveAnswerRequest>;
@@ -167,11 +177,23 @@ export const LiveAnswerReply = Type.Object({ index: Type.Integer(), accepted: Ty
 export type LiveAnswerReply = Static<typeof LiveAnswerReply>;
 
 export const LivePlayerRequest = Type.Object(
-  { sessionId: LiveSessionId, playerId: Type.String({ maxLength: 40 }), name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), remove: Type.Optional(Type.Boolean()) },
+  {
+    sessionId: LiveSessionId,
+    playerId: Type.String({ maxLength: 40 }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    remove: Type.Optional(Type.Boolean()),
+  },
   strict,
 );
 
-export const LiveSessionSummary = Type.Object({ sessionId: Type.String(), name: Type.String(), pin: Type.String(), phase: Type.String(), players: Type.Integer(), createdAt: Type.Integer() });
+export const LiveSessionSummary = Type.Object({
+  sessionId: Type.String(),
+  name: Type.String(),
+  pin: Type.String(),
+  phase: Type.String(),
+  players: Type.Integer(),
+  createdAt: Type.Integer(),
+});
 export const LiveListReply = Type.Object({ sessions: Type.Array(LiveSessionSummary) });
 
 /** The MC's list of a session's players (not broadcast: thousands of names are for the console only). */

@@ -78,6 +78,12 @@ export const PlaylistParams = Type.Object({ playlistId: Slug });
 /** Media for loops over REST: list, upload (the file as the body), playlists. */
 export const mediaHttp = {
   list: httpRoute({ method: 'GET', path: '/api/media', reply: MediaListReply }),
-  upload: httpRoute({ method: 'POST', path: '/api/media', query: MediaUploadQuery, upload: true, reply: Type.Object({ file: MediaFile, duplicate: Type.Boolean() }) }),
+  upload: httpRoute({
+    method: 'POST',
+    path: '/api/media',
+    query: MediaUploadQuery,
+    upload: true,
+    reply: Type.Object({ file: MediaFile, duplicate: Type.Boolean() }),
+  }),
   savePlaylist: httpRoute({ method: 'PUT', path: '/api/playlists/:playlistId', params: PlaylistParams, body: PlaylistBody, reply: Playlist }),
 };

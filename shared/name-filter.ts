@@ -4,8 +4,33 @@
  * MC can still rename or remove a player, and the console can hide a leaderboard entry.
  */
 const BLOCKED = [
-  '傻逼', '煞笔', '傻b', 'sb', '草泥马', '操你', '他妈的', '妈的', '去死', '贱人', '婊子', '王八蛋', '滚蛋', '废物', '脑残', '智障',
-  '屌', '鸡巴', '法轮', 'fuck', 'shit', 'bitch', 'cunt', 'dick', 'asshole', 'nigger', 'faggot',
+  '傻逼',
+  '煞笔',
+  '傻b',
+  'sb',
+  '草泥马',
+  '操你',
+  '他妈的',
+  '妈的',
+  '去死',
+  '贱人',
+  '婊子',
+  '王八蛋',
+  '滚蛋',
+  '废物',
+  '脑残',
+  '智障',
+  '屌',
+  '鸡巴',
+  '法轮',
+  'fuck',
+  'shit',
+  'bitch',
+  'cunt',
+  'dick',
+  'asshole',
+  'nigger',
+  'faggot',
 ];
 
 /** Text without HTML tags or control characters, spaces collapsed. */

@@ -37,6 +37,8 @@ export type VerifySignature = (signature: Uint8Array, message: Uint8Array, publi
  * says whether it is a valid pass of one of these keys, and if not, why.
  */
 export function checkPass(raw: string, publicKeys: Record<string, Uint8Array>, verify: VerifySignature): PassCheck {
+  // NUL bytes too: some USB scanners pad a code with them.
+  // eslint-disable-next-line no-control-regex
   const text = raw.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '');
   if (!text) return { ok: false, reason: 'empty' };
   if (text.length > MAX_PASS_LENGTH) return { ok: false, reason: 'too-long' };
@@ -63,10 +65,6 @@ export const SHORT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * for 1, spaces and dashes ignored); null when it is not one.
  */
 export function readShortCode(raw: string): string | null {
-  const text = raw
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const text = raw.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return text.length === SHORT_CODE_LENGTH && [...text].every((char) => SHORT_CODE_ALPHABET.includes(char)) ? text : null;
 }

@@ -130,8 +130,7 @@ export function minutesOf(start: string): number | null {
   return hours * 60 + minutes;
 }
 
-export const formatMinutes = (total: number): string =>
-  `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+export const formatMinutes = (total: number): string => `${String(Math.floor(total / 60) % 24).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 
 /** The event day (YYYY-MM-DD, Beijing time) at an instant. */
 export function programmeDay(at: number): string {

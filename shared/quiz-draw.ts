@@ -19,9 +19,21 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
  */
 export function drawQuestions(pool: readonly BankQuestion[], seen: ReadonlySet<string>, count: number, random: () => number): BankQuestion[] {
   // Fresh questions first; a visitor who has seen nearly everything today still gets a full challenge, repeats last.
-  const tiers = [shuffled(pool.filter((q) => !seen.has(q.id)), random), shuffled(pool.filter((q) => seen.has(q.id)), random)];
+  const tiers = [
+    shuffled(
+      pool.filter((q) => !seen.has(q.id)),
+      random,
+    ),
+    shuffled(
+      pool.filter((q) => seen.has(q.id)),
+      random,
+    ),
+  ];
   const themeCount = new Set(pool.map((question) => question.theme)).size;
-  const plan = shuffled(Array.from({ length: count }, (_, index) => DIFFICULTY_PLAN[index % DIFFICULTY_PLAN.length]!), random);
+  const plan = shuffled(
+    Array.from({ length: count }, (_, index) => DIFFICULTY_PLAN[index % DIFFICULTY_PLAN.length]!),
+    random,
+  );
   const chosen: BankQuestion[] = [];
   const taken = new Set<string>();
   const usedThemes = new Set<string>();
@@ -30,8 +42,7 @@ export function drawQuestions(pool: readonly BankQuestion[], seen: ReadonlySet<s
     const freshTheme = (question: BankQuestion) => !usedThemes.has(question.theme);
     let pick: BankQuestion | undefined;
     for (const tier of tiers) {
-      pick =
-        tier.find((q) => open(q) && freshTheme(q) && q.difficulty === difficulty) ?? tier.find((q) => open(q) && freshTheme(q)) ?? tier.find(open);
+      pick = tier.find((q) => open(q) && freshTheme(q) && q.difficulty === difficulty) ?? tier.find((q) => open(q) && freshTheme(q)) ?? tier.find(open);
       if (pick) break;
     }
     if (!pick) break;

@@ -229,7 +229,11 @@ export const BANK_FILE_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export const bankHttp = {
   list: httpRoute({ method: 'GET', path: '/api/bank', reply: Type.Object({ questions: Type.Array(BankQuestion), playable: Type.Integer() }) }),
   /** A file download (a link in the console). */
-  export: httpRoute({ method: 'GET', path: '/api/bank/export.:format', params: Type.Object({ format: Type.Union(BANK_FILE_FORMATS.map((format) => Type.Literal(format))) }) }),
+  export: httpRoute({
+    method: 'GET',
+    path: '/api/bank/export.:format',
+    params: Type.Object({ format: Type.Union(BANK_FILE_FORMATS.map((format) => Type.Literal(format))) }),
+  }),
   save: httpRoute({ method: 'PUT', path: '/api/bank/questions/:id', params: Type.Object({ id: QuestionId }), body: BankQuestion, reply: BankQuestion }),
   import: httpRoute({
     method: 'POST',

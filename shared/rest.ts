@@ -23,10 +23,7 @@ export type ErrorReply = Static<typeof ErrorReply>;
 
 export const GroupParams = Type.Object({ groupId: Slug });
 export const PrepareBody = Type.Object({ scene: Scene }, { additionalProperties: false });
-export const TakeBody = Type.Object(
-  { previewRevision: Type.Integer({ minimum: 0 }) },
-  { additionalProperties: false },
-);
+export const TakeBody = Type.Object({ previewRevision: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
 
 /** Whether the hub is up: for load balancers, monitors and the README's first check. */
 export const healthHttp = {

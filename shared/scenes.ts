@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Slug } from './ids.ts';
 
-
 export const MESSAGE_TONES = ['info', 'celebrate', 'notice'] as const;
 
 const strict = { additionalProperties: false } as const;
@@ -71,7 +70,20 @@ export const ClockScene = Type.Object({ kind: Type.Literal('clock'), title: Type
  * What a big screen can show: each kind carries only its own fields. A new kind is its schema
  * above and one entry here (then its folder in display/src/scenes/ and a line in its registry).
  */
-const SCENE_SCHEMAS = [MessageScene, JoinScene, LoopScene, StatsScene, LeaderboardScene, QuizScene, BlankScene, ProgramScene, CountdownScene, DrawScene, AwardsScene, ClockScene] as const;
+const SCENE_SCHEMAS = [
+  MessageScene,
+  JoinScene,
+  LoopScene,
+  StatsScene,
+  LeaderboardScene,
+  QuizScene,
+  BlankScene,
+  ProgramScene,
+  CountdownScene,
+  DrawScene,
+  AwardsScene,
+  ClockScene,
+] as const;
 
 export const Scene = Type.Union([...SCENE_SCHEMAS]);
 export type Scene = Static<typeof Scene>;

@@ -102,7 +102,13 @@ export const accountHttp = {
 export const deviceHttp = {
   list: httpRoute({ method: 'GET', path: '/api/devices', reply: Type.Array(DeviceRecordView) }),
   approve: httpRoute({ method: 'POST', path: '/api/devices', body: ApproveDeviceBody, reply: DeviceView }),
-  assignCheckpoint: httpRoute({ method: 'PUT', path: '/api/devices/:deviceId/checkpoint', params: DeviceParams, body: AssignCheckpointBody, reply: DeviceRecordView }),
+  assignCheckpoint: httpRoute({
+    method: 'PUT',
+    path: '/api/devices/:deviceId/checkpoint',
+    params: DeviceParams,
+    body: AssignCheckpointBody,
+    reply: DeviceRecordView,
+  }),
   revoke: httpRoute({ method: 'POST', path: '/api/devices/:deviceId/revoke', params: DeviceParams }),
 };
 

@@ -79,10 +79,7 @@ export const PrepareRequest = Type.Object({ groupId: Slug, scene: Scene }, { add
 export type PrepareRequest = Static<typeof PrepareRequest>;
 
 /** The take names the preview the MC saw, so a preview changed by someone else is never put on air blind. */
-export const TakeRequest = Type.Object(
-  { groupId: Slug, previewRevision: Type.Integer({ minimum: 0 }) },
-  { additionalProperties: false },
-);
+export const TakeRequest = Type.Object({ groupId: Slug, previewRevision: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
 export type TakeRequest = Static<typeof TakeRequest>;
 
 /**
@@ -147,5 +144,11 @@ export const stageHttp = {
   prepare: httpRoute({ method: 'POST', path: '/api/groups/:groupId/prepare', params: GroupParams, body: PrepareBody, reply: SlotState }),
   take: httpRoute({ method: 'POST', path: '/api/groups/:groupId/take', params: GroupParams, body: TakeBody, reply: SlotState }),
   takeAll: httpRoute({ method: 'POST', path: '/api/stage/take-all', body: TakeAllRequest, reply: TakeAllReply }),
-  follow: httpRoute({ method: 'PUT', path: '/api/groups/:groupId/follow', params: GroupParams, body: Type.Object({ follow: FollowMode }, { additionalProperties: false }), reply: FollowView }),
+  follow: httpRoute({
+    method: 'PUT',
+    path: '/api/groups/:groupId/follow',
+    params: GroupParams,
+    body: Type.Object({ follow: FollowMode }, { additionalProperties: false }),
+    reply: FollowView,
+  }),
 };

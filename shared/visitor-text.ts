@@ -3,6 +3,8 @@
  * invisible and direction-changing characters are removed (they can disguise a name on a
  * public screen), spaces folded, and the text compared by characters, not UTF-16 units.
  */
+// Control characters are what this removes.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
 export function cleanName(text: string): string {

@@ -7,4 +7,3 @@ export const i18n = createLocale(displayCatalog, 'eventday.display.locale');
 export const t = i18n.t;
 
 export const connect = (client: HandshakeAuth['client']) => connectHub(client, () => i18n.locale);
-

@@ -5,4 +5,3 @@ import { kioskCatalog } from './i18n/catalog.ts';
 export const i18n = createLocale(kioskCatalog, 'eventday.kiosk.locale');
 export const t = i18n.t;
 export const hub = connectHub('kiosk', () => i18n.locale);
-

@@ -15,7 +15,9 @@ const routes: Record<string, Page> = {
   '/kiosk/scanner-check': () => import('./checkin/ScannerCheckPage.svelte'),
   // A paired kiosk (or ?touch, to try it) registers by touch alone; a phone gets the form.
   '/kiosk/register': () =>
-    deviceToken.get() || new URLSearchParams(location.search).has('touch') ? import('./register/TouchRegister.svelte') : import('./register/RegisterPage.svelte'),
+    deviceToken.get() || new URLSearchParams(location.search).has('touch')
+      ? import('./register/TouchRegister.svelte')
+      : import('./register/RegisterPage.svelte'),
   '/kiosk/pass': () => import('./pass/PassPage.svelte'),
   '/kiosk/quiz': () => import('./quiz/QuizPage.svelte'),
   '/kiosk/live': () => import('./live/LivePage.svelte'),

@@ -15,9 +15,16 @@ export interface AuditEntry {
 
 /** Who did what to what, from where and when. Written in the same transaction as the change where there is one. */
 export function recordAudit(db: Db, actor: Actor, action: string, target: string, detail: unknown = {}, now = Date.now()): void {
-  db.prepare(
-    'INSERT INTO audit_log (at, actor_kind, actor_id, actor_name, ip, action, target, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(now, actor.kind, actor.id, actor.name, actor.ip, action, target, JSON.stringify(detail));
+  db.prepare('INSERT INTO audit_log (at, actor_kind, actor_id, actor_name, ip, action, target, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    now,
+    actor.kind,
+    actor.id,
+    actor.name,
+    actor.ip,
+    action,
+    target,
+    JSON.stringify(detail),
+  );
 }
 
 export interface AuditFilter {
@@ -31,10 +38,14 @@ export interface AuditFilter {
 export function listAudit(db: Db, filter: AuditFilter): AuditEntry[] {
   const where: string[] = [];
   const values: (string | number)[] = [];
-  if (filter.action) (where.push('action LIKE ?'), values.push(`${filter.action}%`));
-  if (filter.actor) (where.push('actor_name = ?'), values.push(filter.actor));
-  if (filter.target) (where.push('target = ?'), values.push(filter.target));
-  if (filter.since !== undefined) (where.push('at >= ?'), values.push(filter.since));
+  const when = (condition: string, value: string | number) => {
+    where.push(condition);
+    values.push(value);
+  };
+  if (filter.action) when('action LIKE ?', `${filter.action}%`);
+  if (filter.actor) when('actor_name = ?', filter.actor);
+  if (filter.target) when('target = ?', filter.target);
+  if (filter.since !== undefined) when('at >= ?', filter.since);
   const rows = db
     .prepare(
       `SELECT id, at, actor_kind, actor_id, actor_name, ip, action, target, detail_json FROM audit_log

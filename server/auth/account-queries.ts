@@ -69,9 +69,7 @@ export interface AccountChange {
 
 export function updateAccount(db: Db, id: number, change: AccountChange, now: number): void {
   const current = db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow;
-  db.prepare(
-    `UPDATE accounts SET display_name = ?, role = ?, venue_ids = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?`,
-  ).run(
+  db.prepare(`UPDATE accounts SET display_name = ?, role = ?, venue_ids = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?`).run(
     change.displayName ?? current.display_name,
     change.role ?? current.role,
     change.venueIds === undefined ? current.venue_ids : change.venueIds && JSON.stringify(change.venueIds),

@@ -75,7 +75,10 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
 
     listAccounts: () => listAccounts(db),
 
-    async createAccount(input: { username: string; displayName: string; role: Role; venueIds: string[] | null; password: string }, actor: Actor): Promise<AccountView> {
+    async createAccount(
+      input: { username: string; displayName: string; role: Role; venueIds: string[] | null; password: string },
+      actor: Actor,
+    ): Promise<AccountView> {
       const passwordHash = await checkedHash(input.password);
       if (findAccountByUsername(db, input.username)) throw new HubError('USERNAME_TAKEN');
       const id = db.transaction(() => {
@@ -110,7 +113,11 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
       const passwordHash = await checkedHash(password);
       db.transaction(() => {
         const id = insertAccount(db, { username: 'admin', displayName: '管理员', role: 'admin', venueIds: null, passwordHash }, now());
-        recordAudit(db, { kind: 'system', id: 'system', name: 'system', ip: '' }, 'account:create', `account:${id}`, { username: 'admin', role: 'admin', bootstrap: true });
+        recordAudit(db, { kind: 'system', id: 'system', name: 'system', ip: '' }, 'account:create', `account:${id}`, {
+          username: 'admin',
+          role: 'admin',
+          bootstrap: true,
+        });
       })();
       return configured ? undefined : password;
     },

@@ -29,8 +29,7 @@ export function recordFailure(previous: FailureRecord | undefined, now: number, 
 
 export function loadFailures(db: Db, key: string): FailureRecord | undefined {
   const row = db.prepare('SELECT failures, locked_until, last_failure_at FROM throttled_failures WHERE key = ?').get(key) as
-    | { failures: number; locked_until: number; last_failure_at: number }
-    | undefined;
+    { failures: number; locked_until: number; last_failure_at: number } | undefined;
   return row && { failures: row.failures, lockedUntil: row.locked_until, lastFailureAt: row.last_failure_at };
 }
 

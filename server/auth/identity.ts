@@ -2,10 +2,7 @@ import type { Principal } from '../../shared/permissions.ts';
 import type { AccountView, DeviceView, IdentityView } from '../../shared/identity.ts';
 
 /** Who is asking: decided once per connection or request, from a session cookie or a device token. */
-export type Identity =
-  | { kind: 'staff'; account: AccountView; sessionExpiresAt: number }
-  | { kind: 'device'; device: DeviceView }
-  | { kind: 'visitor' };
+export type Identity = { kind: 'staff'; account: AccountView; sessionExpiresAt: number } | { kind: 'device'; device: DeviceView } | { kind: 'visitor' };
 
 export const VISITOR: Identity = { kind: 'visitor' };
 

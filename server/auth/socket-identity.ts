@@ -23,7 +23,7 @@ export function identifySockets(io: HubIo, auth: AuthService, devices: DeviceSer
       log.warn({ origin: headers.origin }, 'socket refused: foreign origin');
       return next(refusal('ORIGIN_REFUSED', `origin ${String(headers.origin).slice(0, 80)} is not this hub`));
     }
-    let identity: Identity = VISITOR;
+    let identity: Identity;
     const token = socket.data.deviceToken;
     if (token) {
       try {

@@ -11,8 +11,7 @@ import type { Category } from './awards-rules.ts';
  * category in the order they first appear.
  */
 export type AwardsFileRead =
-  | { ok: true; categories: Category[]; winners: number; problems: AwardImportProblem[] }
-  | { ok: false; code: 'AWARDS_FILE_UNREADABLE'; detail: string };
+  { ok: true; categories: Category[]; winners: number; problems: AwardImportProblem[] } | { ok: false; code: 'AWARDS_FILE_UNREADABLE'; detail: string };
 
 const HEADERS = new Map<string, 'title' | 'titleEn' | 'name' | 'unit'>([
   ['奖项', 'title'],
@@ -28,7 +27,12 @@ const HEADERS = new Map<string, 'title' | 'titleEn' | 'name' | 'unit'>([
   ['所在单位', 'unit'],
   ['unit', 'unit'],
 ]);
-const headerKey = (text: string) => text.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-/（）()]/g, '');
+const headerKey = (text: string) =>
+  text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-/（）()]/g, '');
 
 /** A cell as the organiser sees it: rich text and hyperlinks as their text, formulas as their result. */
 function cellText(value: unknown): string {
@@ -43,7 +47,11 @@ function cellText(value: unknown): string {
 
 export async function readAwardsFile(bytes: Buffer, fileName: string): Promise<AwardsFileRead> {
   if (path.extname(fileName).toLowerCase() !== '.xlsx') {
-    return { ok: false, code: 'AWARDS_FILE_UNREADABLE', detail: `只能导入 .xlsx 文件 / only .xlsx files can be imported, not ${path.extname(fileName) || '(none)'}` };
+    return {
+      ok: false,
+      code: 'AWARDS_FILE_UNREADABLE',
+      detail: `只能导入 .xlsx 文件 / only .xlsx files can be imported, not ${path.extname(fileName) || '(none)'}`,
+    };
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -68,7 +76,11 @@ export async function readAwardsFile(bytes: Buffer, fileName: string): Promise<A
     // The first sheet with the header is the list; an instructions sheet before it is passed over.
     if (columns.has('title') && columns.has('name')) return readRows(lines.slice(1), columns);
   }
-  return { ok: false, code: 'AWARDS_FILE_UNREADABLE', detail: '第一行应是表头：奖项、奖项英文、获奖者、单位 / the first row must be the header: category, category_en, name, unit' };
+  return {
+    ok: false,
+    code: 'AWARDS_FILE_UNREADABLE',
+    detail: '第一行应是表头：奖项、奖项英文、获奖者、单位 / the first row must be the header: category, category_en, name, unit',
+  };
 }
 
 function readRows(lines: { line: number; cells: string[] }[], columns: Map<string, number>): AwardsFileRead {
@@ -84,16 +96,20 @@ function readRows(lines: { line: number; cells: string[] }[], columns: Map<strin
     const title = typedTitle || above;
     const problem = (reason: string) => problems.push({ line, reason });
     if (!title) problem('缺少奖项名称 / the category is missing');
-    else if (characterCount(title) > AWARD_LIMITS.title) problem(`奖项名称超过 ${AWARD_LIMITS.title} 个字 / the category is longer than ${AWARD_LIMITS.title} characters`);
+    else if (characterCount(title) > AWARD_LIMITS.title)
+      problem(`奖项名称超过 ${AWARD_LIMITS.title} 个字 / the category is longer than ${AWARD_LIMITS.title} characters`);
     else if (!name) problem('缺少获奖者 / the winner’s name is missing');
-    else if (characterCount(name) > AWARD_LIMITS.name) problem(`获奖者超过 ${AWARD_LIMITS.name} 个字 / the name is longer than ${AWARD_LIMITS.name} characters`);
+    else if (characterCount(name) > AWARD_LIMITS.name)
+      problem(`获奖者超过 ${AWARD_LIMITS.name} 个字 / the name is longer than ${AWARD_LIMITS.name} characters`);
     else if (characterCount(unit) > AWARD_LIMITS.unit) problem(`单位超过 ${AWARD_LIMITS.unit} 个字 / the unit is longer than ${AWARD_LIMITS.unit} characters`);
     else if (characterCount(titleEn) > AWARD_LIMITS.titleEn) problem(`奖项英文超过 ${AWARD_LIMITS.titleEn} 个字符 / the English category is too long`);
     else if (seen.has(`${title}\u0000${name}\u0000${unit}`)) problem(`“${name}”在“${title}”中重复 / ${name} is listed twice in ${title}`);
     else {
       const category = categories.get(title) ?? { title, titleEn, winners: [] };
-      if (category.winners.length >= AWARD_LIMITS.winners) problem(`一个奖项最多 ${AWARD_LIMITS.winners} 位获奖者 / at most ${AWARD_LIMITS.winners} winners per category`);
-      else if (!categories.has(title) && categories.size >= AWARD_LIMITS.categories) problem(`最多 ${AWARD_LIMITS.categories} 个奖项 / at most ${AWARD_LIMITS.categories} categories`);
+      if (category.winners.length >= AWARD_LIMITS.winners)
+        problem(`一个奖项最多 ${AWARD_LIMITS.winners} 位获奖者 / at most ${AWARD_LIMITS.winners} winners per category`);
+      else if (!categories.has(title) && categories.size >= AWARD_LIMITS.categories)
+        problem(`最多 ${AWARD_LIMITS.categories} 个奖项 / at most ${AWARD_LIMITS.categories} categories`);
       else {
         if (!category.titleEn && titleEn) category.titleEn = titleEn;
         category.winners.push({ name, unit });

@@ -52,7 +52,12 @@ export interface Category {
 export function ceremonyView(categories: readonly Category[], step: number, revision: number): AwardsState {
   const steps = ceremonySteps(categories);
   const at = step >= 0 ? steps[step] : undefined;
-  const head = (index: number) => ({ index, title: categories[index]!.title, titleEn: categories[index]!.titleEn, winnerCount: categories[index]!.winners.length });
+  const head = (index: number) => ({
+    index,
+    title: categories[index]!.title,
+    titleEn: categories[index]!.titleEn,
+    winnerCount: categories[index]!.winners.length,
+  });
   const next = steps[step + 1];
   return {
     revision,

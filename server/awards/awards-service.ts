@@ -84,7 +84,8 @@ export function createAwardsService(db: Db, publish: AwardsPublisher, now = Date
       if (!read.ok) throw new HubError(read.code, read.detail);
       const report = { categories: read.categories.length, winners: read.winners, skipped: read.problems.length, problems: read.problems };
       if (read.problems.length > 0 && !takeGood) throw new AwardsImportRefused(report);
-      if (read.categories.length === 0) throw new AwardsImportRefused({ ...report, problems: [{ line: 1, reason: '文件中没有获奖者 / the file holds no winner' }] });
+      if (read.categories.length === 0)
+        throw new AwardsImportRefused({ ...report, problems: [{ line: 1, reason: '文件中没有获奖者 / the file holds no winner' }] });
       replace(read.categories, actor, 'awards:import', { file: fileName, skipped: read.problems.length });
       return { ...report, revision: store.ceremony().revision };
     },

@@ -72,8 +72,7 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
   /** Decides and stores one scan inside the open transaction; a scan id seen before returns what it decided then. */
   function apply(scan: Scan, receivedAt: number): ScanOutcome {
     const stored = statements.storedScan.get(scan.scanId) as
-      | { visitor_id: string | null; result: ScanOutcome['result']; reason: string | null; counted: number; conflict: number }
-      | undefined;
+      { visitor_id: string | null; result: ScanOutcome['result']; reason: string | null; counted: number; conflict: number } | undefined;
     if (stored) {
       return {
         scanId: scan.scanId,
@@ -92,9 +91,8 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
     const day = eventDay(scan.scannedAt);
     const earlier =
       visitorKnown && visitorId
-        ? ((checkpoint.kind === 'entrance'
-            ? statements.entry.get(visitorId, checkpoint.venue_id, day)
-            : statements.stamp.get(visitorId, scan.checkpointId)) as { device_id: string | null } | undefined)
+        ? ((checkpoint.kind === 'entrance' ? statements.entry.get(visitorId, checkpoint.venue_id, day) : statements.stamp.get(visitorId, scan.checkpointId)) as
+            { device_id: string | null } | undefined)
         : undefined;
     const decision = decideScan(check, visitorKnown, earlier && { deviceId: earlier.device_id }, scan);
     statements.insertScan.run(

@@ -9,7 +9,6 @@ import { DEMO_AWARDS } from './demo-awards.ts';
 import { createAwardsStore } from '../awards/awards-store.ts';
 import { PROJECT_DIR } from '../project-dir.ts';
 
-
 export const DEMO_MEDIA_DIR = path.join(PROJECT_DIR, 'server/demo/media');
 
 /** Fills an empty store with the demo event, so a new user sees a real day at once. Returns whether it did. */

@@ -54,11 +54,7 @@ export function listDevices(db: Db): DeviceRecord[] {
   return (db.prepare(`SELECT ${COLUMNS} FROM devices ORDER BY paired_at DESC`).all() as DeviceRow[]).map(toRecord);
 }
 
-export function insertDevice(
-  db: Db,
-  device: DeviceView & { tokenHash: string; pairedBy: number | null; expiresAt: number },
-  now: number,
-): void {
+export function insertDevice(db: Db, device: DeviceView & { tokenHash: string; pairedBy: number | null; expiresAt: number }, now: number): void {
   db.prepare(
     `INSERT INTO devices (id, kind, name, venue_id, group_id, token_hash, paired_at, paired_by, expires_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

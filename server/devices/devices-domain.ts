@@ -69,7 +69,9 @@ export function devicesDomain(core: HubCore) {
     },
     stop: () => health.stop(),
     async routes(app) {
-      serve(app, deviceHttp.list, { action: 'device:list' }, (request) => mine(request.identity, devices.list()).map((device) => ({ ...device, online: isOnline(device.id) })));
+      serve(app, deviceHttp.list, { action: 'device:list' }, (request) =>
+        mine(request.identity, devices.list()).map((device) => ({ ...device, online: isOnline(device.id) })),
+      );
       serve(app, deviceHttp.approve, { action: 'device:approve', target: (input) => ({ venueId: String(input.venueId) }) }, (request) => {
         const approver = request.identity.kind === 'staff' ? request.identity.account.id : null;
         return devices.approve(request.body, actorOf(request.identity, request.ip), approver);

@@ -45,10 +45,12 @@ export function createPoolQueries(db: Db) {
        ) best JOIN visitors v ON v.id = best.visitor_id
        WHERE best.n = 1 ORDER BY best.score DESC, best.time_ms ASC, best.finished_at ASC LIMIT @top`,
     ),
-    quizRanked: db.prepare(
-      `SELECT COUNT(DISTINCT visitor_id) FROM challenges
+    quizRanked: db
+      .prepare(
+        `SELECT COUNT(DISTINCT visitor_id) FROM challenges
        WHERE day = ? AND finished_at IS NOT NULL AND hidden_at IS NULL AND visitor_id IS NOT NULL`,
-    ).pluck(),
+      )
+      .pluck(),
     session: db.prepare('SELECT 1 FROM live_sessions WHERE id = ?').pluck(),
     liveTop: db.prepare(
       `SELECT p.id, p.name, p.visitor_id, v.mobile FROM live_players p LEFT JOIN visitors v ON v.id = p.visitor_id

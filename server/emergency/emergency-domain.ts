@@ -8,7 +8,13 @@ export const venueDevicesRoom = (venueId: string) => `venue-devices:${venueId}`;
 
 /** The emergency override: one notice over every screen and kiosk of chosen venues, until cleared; who has it on screen. */
 export function emergencyDomain(core: HubCore, deps: { isOnline: (deviceId: string) => boolean }) {
-  const emergency = createEmergencyService(core.db, (state) => core.broadcast(venueDevicesRoom(state.venueId), 'emergency:state', state), deps.isOnline, core.log, core.clock.now);
+  const emergency = createEmergencyService(
+    core.db,
+    (state) => core.broadcast(venueDevicesRoom(state.venueId), 'emergency:state', state),
+    deps.isOnline,
+    core.log,
+    core.clock.now,
+  );
   /** A raise or clear may name several venues (or all): each one is a target the guard checks. */
   const eachVenue = ({ venueIds }: { venueIds: string[] | 'all' }) => emergency.venuesOf(venueIds).map((venueId) => ({ venueId }));
   return defineDomain({
@@ -17,14 +23,21 @@ export function emergencyDomain(core: HubCore, deps: { isOnline: (deviceId: stri
       'emergency:raise': {
         target: eachVenue,
         run: ({ preset, text }, { targets, actor, identity }) => {
-          emergency.raise({ preset, text }, targets.map((target) => target.venueId!), actor);
+          emergency.raise(
+            { preset, text },
+            targets.map((target) => target.venueId!),
+            actor,
+          );
           return emergency.status(visibleVenues(identity));
         },
       },
       'emergency:clear': {
         target: eachVenue,
         run: (_request, { targets, actor, identity }) => {
-          emergency.clear(targets.map((target) => target.venueId!), actor);
+          emergency.clear(
+            targets.map((target) => target.venueId!),
+            actor,
+          );
           return emergency.status(visibleVenues(identity));
         },
       },

@@ -19,13 +19,7 @@ export type EmergencyPublisher = (state: VenueEmergency) => void;
  * which notice. Acknowledgements live in memory: after a hub restart every device reconnects,
  * gets the notice again and acknowledges it again within a second.
  */
-export function createEmergencyService(
-  db: Db,
-  publish: EmergencyPublisher,
-  isOnline: (deviceId: string) => boolean,
-  log: FastifyBaseLogger,
-  now = Date.now,
-) {
+export function createEmergencyService(db: Db, publish: EmergencyPublisher, isOnline: (deviceId: string) => boolean, log: FastifyBaseLogger, now = Date.now) {
   const store = createEmergencyStore(db);
   const acks = new Map<string, { emergencyId: string; at: number }>();
   const venueIds = () => listVenues(db).map((venue) => venue.id);
@@ -46,7 +40,11 @@ export function createEmergencyService(
       const id = `em-${randomBytes(4).toString('hex')}`;
       db.transaction(() => {
         store.raise(id, notice, venues, actor.name, now());
-        recordAudit(db, actor, 'emergency:raise', `emergency:${id}`, { venueIds: venues, preset: notice.preset, ...(notice.preset ? {} : { text: notice.body['zh-CN'] }) });
+        recordAudit(db, actor, 'emergency:raise', `emergency:${id}`, {
+          venueIds: venues,
+          preset: notice.preset,
+          ...(notice.preset ? {} : { text: notice.body['zh-CN'] }),
+        });
       })();
       log.warn({ emergencyId: id, venues, preset: notice.preset, actor: actor.name }, 'emergency raised');
       const raised = venues.map(stateOf);

@@ -35,7 +35,19 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
   return defineDomain({
     name: 'live',
     service: live,
-    commands: commands<'live:create' | 'live:list' | 'live:watch' | 'live:control' | 'live:players' | 'live:questions' | 'live:upcoming' | 'live:player' | 'live:join' | 'live:rejoin' | 'live:answer'>({
+    commands: commands<
+      | 'live:create'
+      | 'live:list'
+      | 'live:watch'
+      | 'live:control'
+      | 'live:players'
+      | 'live:questions'
+      | 'live:upcoming'
+      | 'live:player'
+      | 'live:join'
+      | 'live:rejoin'
+      | 'live:answer'
+    >({
       'live:create': {
         run: (settings, { actor, socket }) => {
           const state = live.create(settings, actor);
@@ -55,7 +67,10 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
       'live:players': { run: ({ sessionId }) => live.players(sessionId) },
       'live:questions': { run: () => live.questionChoices() },
       'live:upcoming': { run: ({ sessionId }) => live.upcoming(sessionId) },
-      'live:player': { run: ({ sessionId, playerId, name, remove }, { actor }) => live.rename(sessionId, playerId, { ...(name ? { name } : {}), ...(remove ? { remove } : {}) }, actor) },
+      'live:player': {
+        run: ({ sessionId, playerId, name, remove }, { actor }) =>
+          live.rename(sessionId, playerId, { ...(name ? { name } : {}), ...(remove ? { remove } : {}) }, actor),
+      },
       'live:join': {
         run: (request, { identity, socket }) => {
           let visitorId: string | null = null;
@@ -119,7 +134,13 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
           questions.map((question, index) => {
             const given = answers.filter((answer) => answer.idx === index);
             const right = given.filter((answer) => answer.correct).length;
-            return [index + 1, question?.prompt.zh ?? session.settings.questionIds[index] ?? '', given.length, right, given.length ? Math.round((right / given.length) * 100) : 0];
+            return [
+              index + 1,
+              question?.prompt.zh ?? session.settings.questionIds[index] ?? '',
+              given.length,
+              right,
+              given.length ? Math.round((right / given.length) * 100) : 0,
+            ];
           }),
         );
         const file = Buffer.from(await book.xlsx.writeBuffer());

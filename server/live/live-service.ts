@@ -106,7 +106,9 @@ export function createLiveService(
       serverNow: at,
     };
     const standings = () => ({
-      leaderboard: rankByScore(store.top.all(session.id, 10) as { id: string; name: string; score: number; team: string | null }[]).map(({ rank, name, score, team }) => ({ rank, name, score, team })),
+      leaderboard: rankByScore(store.top.all(session.id, 10) as { id: string; name: string; score: number; team: string | null }[]).map(
+        ({ rank, name, score, team }) => ({ rank, name, score, team }),
+      ),
       teams: store.teams.all(session.id) as { team: string; score: number; players: number }[],
     });
     const asked = () => {
@@ -133,7 +135,14 @@ export function createLiveService(
       case 'reveal': {
         const { question, shown, answered } = asked();
         const distribution = tally(store.choices.all(session.id, session.idx) as string[], question.options.length);
-        return { ...common, phase, question: shown, answered, reveal: { answer: question.answer, distribution, explanation: question.explanation }, ...standings() };
+        return {
+          ...common,
+          phase,
+          question: shown,
+          answered,
+          reveal: { answer: question.answer, distribution, explanation: question.explanation },
+          ...standings(),
+        };
       }
       case 'leaderboard':
       case 'podium':
@@ -146,7 +155,9 @@ export function createLiveService(
     const player = store.player(playerId, session.id);
     if (!player || player.removed_at !== null) throw new HubError('LIVE_TOKEN_INVALID', 'removed from the session');
     const answer =
-      session.idx >= 0 ? (store.answer.get(session.id, session.idx, playerId) as { choice_json: string; correct: number; points: number } | undefined) : undefined;
+      session.idx >= 0
+        ? (store.answer.get(session.id, session.idx, playerId) as { choice_json: string; correct: number; points: number } | undefined)
+        : undefined;
     const revealed = ['reveal', 'leaderboard', 'podium', 'ended'].includes(session.phase);
     return {
       playerId,
@@ -271,30 +282,39 @@ export function createLiveService(
   }
 
   // Answers are written in group commits: thousands arrive within a second of each other.
-  const writeAnswer = createGroupCommit(db, (item: { sessionId: string; playerId: string; index: number; choice: number[] }, at: number, batch) => {
-    // Answers do not change the session row: a batch reads it once.
-    const session = batch.once(`session:${item.sessionId}`, () => load(item.sessionId));
-    const player = store.player(item.playerId, item.sessionId);
-    if (!player || player.removed_at !== null) throw new HubError('LIVE_TOKEN_INVALID', 'removed from the session');
-    if (session.phase !== 'question' || session.idx !== item.index || session.paused_at !== null || session.deadline === null || session.opened_at === null) {
-      throw new HubError('LIVE_CLOSED', `question ${item.index + 1} is not open`);
-    }
-    if (at > session.deadline + LIVE_GRACE_MS) throw new HubError('LIVE_CLOSED', `${at - session.deadline} ms after the deadline`);
-    if (player.joined_at > session.opened_at) throw new HubError('LIVE_CLOSED', 'joined after this question opened: the next one is yours');
-    if (store.answer.get(item.sessionId, item.index, item.playerId)) throw new HubError('LIVE_ALREADY_ANSWERED');
-    const question = questionOf(session, item.index);
-    if (item.choice.some((option) => option >= question.options.length) || new Set(item.choice).size !== item.choice.length || (question.type !== 'multiple' && item.choice.length > 1)) {
-      throw new HubError('QUIZ_BAD_CHOICE');
-    }
-    const limit = limitOf(session);
-    const elapsedMs = Math.min(at - session.opened_at, limit);
-    const correct = isCorrect(question.answer, item.choice);
-    const points = livePoints(correct, elapsedMs, limit, session.settings.points, session.settings.questionIds.length);
-    store.insertAnswer.run(item.sessionId, item.playerId, item.index, JSON.stringify(item.choice), Number(correct), points, elapsedMs, at);
-    store.addScore.run(points, Number(correct), item.playerId);
-    return { sessionId: item.sessionId, index: item.index, accepted: true, elapsedMs };
-    // Answers are timed on the hub's clock, like the question's opening and deadline.
-  }, undefined, now);
+  const writeAnswer = createGroupCommit(
+    db,
+    (item: { sessionId: string; playerId: string; index: number; choice: number[] }, at: number, batch) => {
+      // Answers do not change the session row: a batch reads it once.
+      const session = batch.once(`session:${item.sessionId}`, () => load(item.sessionId));
+      const player = store.player(item.playerId, item.sessionId);
+      if (!player || player.removed_at !== null) throw new HubError('LIVE_TOKEN_INVALID', 'removed from the session');
+      if (session.phase !== 'question' || session.idx !== item.index || session.paused_at !== null || session.deadline === null || session.opened_at === null) {
+        throw new HubError('LIVE_CLOSED', `question ${item.index + 1} is not open`);
+      }
+      if (at > session.deadline + LIVE_GRACE_MS) throw new HubError('LIVE_CLOSED', `${at - session.deadline} ms after the deadline`);
+      if (player.joined_at > session.opened_at) throw new HubError('LIVE_CLOSED', 'joined after this question opened: the next one is yours');
+      if (store.answer.get(item.sessionId, item.index, item.playerId)) throw new HubError('LIVE_ALREADY_ANSWERED');
+      const question = questionOf(session, item.index);
+      if (
+        item.choice.some((option) => option >= question.options.length) ||
+        new Set(item.choice).size !== item.choice.length ||
+        (question.type !== 'multiple' && item.choice.length > 1)
+      ) {
+        throw new HubError('QUIZ_BAD_CHOICE');
+      }
+      const limit = limitOf(session);
+      const elapsedMs = Math.min(at - session.opened_at, limit);
+      const correct = isCorrect(question.answer, item.choice);
+      const points = livePoints(correct, elapsedMs, limit, session.settings.points, session.settings.questionIds.length);
+      store.insertAnswer.run(item.sessionId, item.playerId, item.index, JSON.stringify(item.choice), Number(correct), points, elapsedMs, at);
+      store.addScore.run(points, Number(correct), item.playerId);
+      return { sessionId: item.sessionId, index: item.index, accepted: true, elapsedMs };
+      // Answers are timed on the hub's clock, like the question's opening and deadline.
+    },
+    undefined,
+    now,
+  );
 
   return {
     create(settings: LiveSettings, actor: Actor): LiveState {
@@ -412,8 +432,7 @@ export function createLiveService(
         const answered = store.answeredCount.get(session.id, index) as number;
         const players = store.playerCount.get(session.id) as number;
         const at = now();
-        const toPlayers =
-          at - (session.opened_at ?? at) >= PLAYER_COUNT_QUIET_MS && at - (playersCountedAt.get(session.id) ?? 0) >= PLAYER_COUNT_EVERY_MS;
+        const toPlayers = at - (session.opened_at ?? at) >= PLAYER_COUNT_QUIET_MS && at - (playersCountedAt.get(session.id) ?? 0) >= PLAYER_COUNT_EVERY_MS;
         if (toPlayers) playersCountedAt.set(session.id, at);
         publish.count({ sessionId: session.id, index, answered, players }, toPlayers);
         // Everyone has answered: no need to wait for the clock.
@@ -453,8 +472,22 @@ export function createLiveService(
       return {
         session,
         questions: session.settings.questionIds.map((id) => questions.find(id)),
-        players: store.allPlayers.all(sessionId) as { id: string; name: string; team: string | null; score: number; correct: number; removed_at: number | null }[],
-        answers: store.allAnswers.all(sessionId) as { player_id: string; idx: number; choice_json: string; correct: number; points: number; elapsed_ms: number }[],
+        players: store.allPlayers.all(sessionId) as {
+          id: string;
+          name: string;
+          team: string | null;
+          score: number;
+          correct: number;
+          removed_at: number | null;
+        }[],
+        answers: store.allAnswers.all(sessionId) as {
+          player_id: string;
+          idx: number;
+          choice_json: string;
+          correct: number;
+          points: number;
+          elapsed_ms: number;
+        }[],
       };
     },
   };

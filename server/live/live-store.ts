@@ -44,7 +44,9 @@ export function createLiveStore(db: Db) {
     insertSession: db.prepare(
       "INSERT INTO live_sessions (id, pin, settings_json, phase, idx, revision, step, created_by, created_at) VALUES (?, ?, ?, 'lobby', -1, 1, 1, ?, ?)",
     ),
-    move: db.prepare('UPDATE live_sessions SET phase = ?, idx = ?, paused_at = ?, opened_at = ?, deadline = ?, revision = revision + 1, step = step + 1 WHERE id = ?'),
+    move: db.prepare(
+      'UPDATE live_sessions SET phase = ?, idx = ?, paused_at = ?, opened_at = ?, deadline = ?, revision = revision + 1, step = step + 1 WHERE id = ?',
+    ),
     /** A change clients see that is not a step (an arrival, a rename, a turning join code). */
     bump: db.prepare('UPDATE live_sessions SET revision = revision + 1 WHERE id = ?'),
     command: db.prepare('INSERT INTO live_commands (session_id, revision, action, actor, at) VALUES (?, ?, ?, ?, ?)'),

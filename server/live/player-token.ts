@@ -25,7 +25,11 @@ export function createPlayerTokens(db: Db) {
       return expected.length === given.length && timingSafeEqual(expected, given) ? { sessionId, playerId } : null;
     },
     /** The join code a rotating QR carries for this PIN in a time window. */
-    joinCode: (pin: string, window: number) => sign(`join.${pin}.${window}`).replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase(),
+    joinCode: (pin: string, window: number) =>
+      sign(`join.${pin}.${window}`)
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 6)
+        .toUpperCase(),
   };
 }
 

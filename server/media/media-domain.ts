@@ -20,7 +20,9 @@ export function mediaDomain(core: HubCore) {
     async routes(app) {
       await mediaStatic(app, { demoMediaDir: DEMO_MEDIA_DIR, uploadedMediaDir: media.dir });
       // The body stays a stream: receiveMedia checks its type and size as it arrives.
-      app.addContentTypeParser(['application/octet-stream', 'video/mp4', 'video/webm', 'image/jpeg', 'image/png'], (_request, payload, done) => done(null, payload));
+      app.addContentTypeParser(['application/octet-stream', 'video/mp4', 'video/webm', 'image/jpeg', 'image/png'], (_request, payload, done) =>
+        done(null, payload),
+      );
       serve(app, mediaHttp.list, { action: 'media:list' }, () => media.list());
       serve(app, mediaHttp.upload, { action: 'media:upload' }, async (request) => {
         const body = request.body as unknown as Readable | undefined;
@@ -29,7 +31,9 @@ export function mediaDomain(core: HubCore) {
         const declared = length === undefined ? undefined : Number(length);
         return media.upload(body, request.query, declared, actorOf(request.identity, request.ip));
       });
-      serve(app, mediaHttp.savePlaylist, { action: 'playlist:edit' }, (request) => media.savePlaylist(request.params.playlistId, request.body, actorOf(request.identity, request.ip)));
+      serve(app, mediaHttp.savePlaylist, { action: 'playlist:edit' }, (request) =>
+        media.savePlaylist(request.params.playlistId, request.body, actorOf(request.identity, request.ip)),
+      );
     },
   });
 }

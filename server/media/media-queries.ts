@@ -46,10 +46,21 @@ export const mediaIdOfHash = (db: Db, sha256: string): string | undefined =>
 export function insertMediaFile(db: Db, file: MediaFile & { sha256: string }): void {
   db.transaction(() => {
     db.prepare('INSERT INTO media (id, kind, url, title, title_en, duration_ms) VALUES (?, ?, ?, ?, ?, ?)').run(
-      file.id, file.kind, file.url, file.title, file.titleEn, file.durationMs,
+      file.id,
+      file.kind,
+      file.url,
+      file.title,
+      file.titleEn,
+      file.durationMs,
     );
     db.prepare('INSERT INTO media_files (media_id, sha256, type, bytes, name, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      file.id, file.sha256, file.type, file.bytes, file.name, file.uploadedAt, file.uploadedBy,
+      file.id,
+      file.sha256,
+      file.type,
+      file.bytes,
+      file.name,
+      file.uploadedAt,
+      file.uploadedBy,
     );
   })();
 }

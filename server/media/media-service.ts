@@ -58,7 +58,10 @@ export function createMediaService(db: Db, dataDir: string, limits: MediaLimits,
         const given = query.durationMs === undefined ? undefined : Number(query.durationMs);
         const durationMs = kind === 'video' ? (probeDurationMs(received.tempPath, type) ?? given) : (given ?? DEFAULT_IMAGE_MS);
         if (durationMs === undefined || durationMs < 1000) {
-          throw new HubError('MEDIA_DURATION_UNKNOWN', durationMs === undefined ? 'no duration in the file, none given' : `${durationMs} ms is shorter than a second`);
+          throw new HubError(
+            'MEDIA_DURATION_UNKNOWN',
+            durationMs === undefined ? 'no duration in the file, none given' : `${durationMs} ms is shorter than a second`,
+          );
         }
         const fileName = `${received.sha256}.${ext}`;
         syncToDisk(received.tempPath);

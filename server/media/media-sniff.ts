@@ -44,7 +44,7 @@ function readVint(buffer: Buffer, at: number, keepMarker: boolean): { value: num
   const length = Math.clz32(first) - 23;
   if (at + length > buffer.length) return null;
   let value = keepMarker ? first : first & (0xff >> length);
-  let allOnes = value === (0xff >> length);
+  let allOnes = value === 0xff >> length;
   for (let i = 1; i < length; i++) {
     value = value * 256 + buffer[at + i]!;
     if (buffer[at + i] !== 0xff) allOnes = false;
@@ -71,7 +71,7 @@ function ebmlDocType(head: Buffer): string | null {
   const header = readElement(head, 0);
   if (!header || header.id !== 0x1a45dfa3) return null;
   const end = Math.min(head.length, header.dataStart + header.size);
-  for (let at = header.dataStart; at < end; ) {
+  for (let at = header.dataStart; at < end;) {
     const child = readElement(head, at);
     if (!child || child.size === Infinity) return null;
     if (child.id === 0x4282) return head.toString('latin1', child.dataStart, Math.min(end, child.dataStart + child.size));
@@ -92,18 +92,19 @@ export function webmDurationMs(head: Buffer): number | null {
   if (!header || header.size === Infinity) return null;
   const segment = readElement(head, header.dataStart + header.size);
   if (!segment || segment.id !== SEGMENT) return null;
-  for (let at = segment.dataStart; at < head.length; ) {
+  for (let at = segment.dataStart; at < head.length;) {
     const element = readElement(head, at);
     if (!element || element.size === Infinity || element.id === CLUSTER) return null;
     if (element.id === INFO) {
       let scale = 1_000_000;
       let duration: number | null = null;
       const end = Math.min(head.length, element.dataStart + element.size);
-      for (let inner = element.dataStart; inner < end; ) {
+      for (let inner = element.dataStart; inner < end;) {
         const child = readElement(head, inner);
         if (!child || child.size === Infinity || child.dataStart + child.size > head.length) return null;
         if (child.id === TIMECODE_SCALE) scale = head.readUIntBE(child.dataStart, Math.min(6, child.size));
-        if (child.id === DURATION) duration = child.size === 4 ? head.readFloatBE(child.dataStart) : child.size === 8 ? head.readDoubleBE(child.dataStart) : null;
+        if (child.id === DURATION)
+          duration = child.size === 4 ? head.readFloatBE(child.dataStart) : child.size === 8 ? head.readDoubleBE(child.dataStart) : null;
         inner = child.dataStart + child.size;
       }
       return duration === null || !Number.isFinite(duration) ? null : Math.round((duration * scale) / 1_000_000);
@@ -126,7 +127,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
  */
 export function mp4DurationMs(fd: number, fileSize: number): number | null {
   const walk = (start: number, end: number, want: string): { start: number; end: number } | null => {
-    for (let at = start; at + 8 <= end; ) {
+    for (let at = start; at + 8 <= end;) {
       const header = readAt(fd, at, 16);
       if (header.length < 8) return null;
       let size = header.readUInt32BE(0);

@@ -35,9 +35,7 @@ export function listPlaylists(db: Db): Playlist[] {
 }
 
 export function findPlaylist(db: Db, playlistId: string): Playlist | undefined {
-  const list = db.prepare('SELECT id, name, name_en FROM playlists WHERE id = ?').get(playlistId) as
-    | { id: string; name: string; name_en: string }
-    | undefined;
+  const list = db.prepare('SELECT id, name, name_en FROM playlists WHERE id = ?').get(playlistId) as { id: string; name: string; name_en: string } | undefined;
   if (!list) return undefined;
   const items = db.prepare(`${ITEMS_SQL} WHERE pi.playlist_id = ? ORDER BY pi.position`).all(playlistId) as ItemRow[];
   return { id: list.id, name: list.name, nameEn: list.name_en, items: items.map(toItem) };

@@ -49,7 +49,10 @@ export function createPassKeys(db: Db, now = Date.now) {
   }
 
   function publicKeys(): PassKey[] {
-    const rows = db.prepare('SELECT key_id, public_raw FROM pass_keys WHERE retired_at IS NULL ORDER BY created_at').all() as { key_id: string; public_raw: Buffer }[];
+    const rows = db.prepare('SELECT key_id, public_raw FROM pass_keys WHERE retired_at IS NULL ORDER BY created_at').all() as {
+      key_id: string;
+      public_raw: Buffer;
+    }[];
     return rows.map((row) => ({ keyId: row.key_id, publicKey: new Uint8Array(row.public_raw) }));
   }
 

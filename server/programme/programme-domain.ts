@@ -37,7 +37,9 @@ export function programmeDomain(core: HubCore, deps: { stage: StageService }) {
       'programme:save': { run: (request, { actor }) => programme.save(request, actor) },
       'programme:remove': { run: ({ id }, { actor }) => programme.remove(id, actor) },
       // The item's groups are known only once the item is: the service checks each with the guard's rule.
-      'programme:advance': { run: (request, { actor, identity }) => programme.advance(request, actor, (group) => reaches(identity, { venueId: group.venueId, groupId: group.id })) },
+      'programme:advance': {
+        run: (request, { actor, identity }) => programme.advance(request, actor, (group) => reaches(identity, { venueId: group.venueId, groupId: group.id })),
+      },
     }),
   });
 }

@@ -30,12 +30,7 @@ function text(field: string, value: string | undefined, max: number, required: b
  * "Not in the past" holds for a new item and for a start that changes: fixing the title of an
  * item that has already run stays possible.
  */
-export function checkItem(
-  input: ProgrammeSaveRequest,
-  id: string,
-  items: readonly ProgrammeItem[],
-  now: number,
-): ProgrammeItem {
+export function checkItem(input: ProgrammeSaveRequest, id: string, items: readonly ProgrammeItem[], now: number): ProgrammeItem {
   const existing = items.find((item) => item.id === id);
   const title = text('title', input.title, PROGRAMME_LIMITS.titleMax, true);
   const titleEn = text('titleEn', input.titleEn, PROGRAMME_LIMITS.titleEnMax, false);
@@ -48,7 +43,8 @@ export function checkItem(
   if (lengthMin < PROGRAMME_LIMITS.minLength || lengthMin > PROGRAMME_LIMITS.maxLength) {
     throw new HubError('PROGRAMME_LENGTH', `lengthMin: ${lengthMin} minutes, from ${PROGRAMME_LIMITS.minLength} to ${PROGRAMME_LIMITS.maxLength}`);
   }
-  if (startMinutes + lengthMin > 24 * 60) throw new HubError('PROGRAMME_TIME_INVALID', `start: ${formatMinutes(startMinutes)} + ${lengthMin} min runs past midnight`);
+  if (startMinutes + lengthMin > 24 * 60)
+    throw new HubError('PROGRAMME_TIME_INVALID', `start: ${formatMinutes(startMinutes)} + ${lengthMin} min runs past midnight`);
   const start = formatMinutes(startMinutes);
   if ((!existing || existing.start !== start) && startMinutes < minuteOfDay(now)) {
     throw new HubError('PROGRAMME_TIME_PAST', `start: ${start} has passed (it is ${formatMinutes(minuteOfDay(now))})`);
@@ -75,10 +71,7 @@ export function checkItem(
 }
 
 /** The first other item whose time [start, start + length) meets this one's, if any. */
-export function overlapping(
-  item: { id: string; start: string; lengthMin: number },
-  items: readonly ProgrammeItem[],
-): ProgrammeItem | undefined {
+export function overlapping(item: { id: string; start: string; lengthMin: number }, items: readonly ProgrammeItem[]): ProgrammeItem | undefined {
   const from = minutesOf(item.start)!;
   const to = from + item.lengthMin;
   return inRunningOrder(items).find((other) => {

@@ -38,10 +38,12 @@ const toBoardItem = ({ id, title, titleEn, performers, start, lengthMin }: Progr
  */
 export function createProgrammeService(db: Db, stage: StageService, publish: ProgrammePublisher, now = Date.now) {
   const store = createProgrammeStore(db);
-  const mainStage = db.prepare(
-    `SELECT g.id FROM display_groups g JOIN venues v ON v.id = g.venue_id
+  const mainStage = db
+    .prepare(
+      `SELECT g.id FROM display_groups g JOIN venues v ON v.id = g.venue_id
      WHERE v.kind = 'main' ORDER BY v.sort, g.sort LIMIT 1`,
-  ).pluck();
+    )
+    .pluck();
 
   function state(): ProgrammeState {
     const pointer = store.pointer();

@@ -16,7 +16,10 @@ export const BANK_PROBLEMS = {
   BAD_FIELD: { zh: '字段缺失或格式不对', en: 'a field is missing or malformed' },
   NO_ANSWER: { zh: '缺少正确答案', en: 'the answer is missing' },
   ANSWER_NOT_AMONG_OPTIONS: { zh: '正确答案不在选项之中', en: 'the answer is not among the options' },
-  ANSWER_COUNT: { zh: '答案个数与题型不符（单选、判断只能一个答案，多选至少两个）', en: 'the number of answers does not fit the type (one for single and true/false, two or more for multiple)' },
+  ANSWER_COUNT: {
+    zh: '答案个数与题型不符（单选、判断只能一个答案，多选至少两个）',
+    en: 'the number of answers does not fit the type (one for single and true/false, two or more for multiple)',
+  },
   TRUEFALSE_OPTIONS: { zh: '判断题的选项必须是“正确”“错误”', en: 'a true/false question’s options must be 正确 and 错误' },
   DUPLICATE_OPTION: { zh: '有两个相同的选项', en: 'two options are the same' },
   DUPLICATE_ID: { zh: '题目编号重复', en: 'the id is used twice' },
@@ -70,10 +73,14 @@ export function checkBank(items: BankItem[], options: { imageExists?: (file: str
     const question = value;
     const before = problems.length;
     if (question.answer.some((index) => index >= question.options.length)) problem('ANSWER_NOT_AMONG_OPTIONS');
-    else if (new Set(question.answer).size !== question.answer.length || (question.type === 'multiple' ? question.answer.length < 2 : question.answer.length !== 1)) {
+    else if (
+      new Set(question.answer).size !== question.answer.length ||
+      (question.type === 'multiple' ? question.answer.length < 2 : question.answer.length !== 1)
+    ) {
       problem('ANSWER_COUNT');
     }
-    if (question.type === 'truefalse' && (question.options.length !== 2 || question.options[0]!.zh !== '正确' || question.options[1]!.zh !== '错误')) problem('TRUEFALSE_OPTIONS');
+    if (question.type === 'truefalse' && (question.options.length !== 2 || question.options[0]!.zh !== '正确' || question.options[1]!.zh !== '错误'))
+      problem('TRUEFALSE_OPTIONS');
     if (new Set(question.options.map((option) => promptKey(option.zh))).size !== question.options.length) problem('DUPLICATE_OPTION');
     if (question.image && options.imageExists && !options.imageExists(question.image)) problem('MISSING_IMAGE', question.image);
     if (ids.has(question.id)) problem('DUPLICATE_ID', `${question.id} (${ids.get(question.id)})`);

@@ -11,7 +11,8 @@ import type { BankItem } from './bank-check.ts';
  */
 
 export type BankFileFormat = 'xlsx' | 'csv' | 'json';
-export type BankFileRead = { ok: true; items: BankItem[] } | { ok: false; code: 'BANK_FILE_TYPE' | 'BANK_FILE_ENCODING' | 'BANK_FILE_UNREADABLE'; detail: string };
+export type BankFileRead =
+  { ok: true; items: BankItem[] } | { ok: false; code: 'BANK_FILE_TYPE' | 'BANK_FILE_ENCODING' | 'BANK_FILE_UNREADABLE'; detail: string };
 type Failure = Extract<BankFileRead, { ok: false }>;
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
@@ -59,10 +60,23 @@ const THEME_NAMES: Record<QuizTheme, string> = {
 };
 const TYPE_NAMES = { single: '单选', multiple: '多选', truefalse: '判断' } as const;
 // Maps, not object literals, so a cell saying "constructor" finds nothing.
-const DIFFICULTY_WORDS = new Map([['易', 1], ['简单', 1], ['中', 2], ['中等', 2], ['难', 3], ['困难', 3]]);
-const YES_NO = new Map([...['是', 'true', '1', 'y', 'yes'].map((word) => [word, true] as const), ...['否', 'false', '0', 'n', 'no'].map((word) => [word, false] as const)]);
+const DIFFICULTY_WORDS = new Map([
+  ['易', 1],
+  ['简单', 1],
+  ['中', 2],
+  ['中等', 2],
+  ['难', 3],
+  ['困难', 3],
+]);
+const YES_NO = new Map([
+  ...['是', 'true', '1', 'y', 'yes'].map((word) => [word, true] as const),
+  ...['否', 'false', '0', 'n', 'no'].map((word) => [word, false] as const),
+]);
 /** 判断 answers written as words: A is 正确, B is 错误. */
-const TRUE_FALSE_ANSWERS = new Map([...['正确', '对', '√', '✓', '✔', 'true'].map((word) => [word, 0] as const), ...['错误', '错', '×', '✗', '✘', 'false'].map((word) => [word, 1] as const)]);
+const TRUE_FALSE_ANSWERS = new Map([
+  ...['正确', '对', '√', '✓', '✔', 'true'].map((word) => [word, 0] as const),
+  ...['错误', '错', '×', '✗', '✘', 'false'].map((word) => [word, 1] as const),
+]);
 const TRUE_FALSE_OPTIONS: BilingualText[] = [
   { zh: '正确', en: 'True' },
   { zh: '错误', en: 'False' },
@@ -80,7 +94,11 @@ export async function readBankFile(bytes: Buffer, fileName: string): Promise<Ban
   if (extension === '.xlsx') return readXlsx(bytes);
   if (extension !== '.csv' && extension !== '.json') {
     const hint = extension === '.xls' ? '请另存为 .xlsx / save it as .xlsx' : '请用 .xlsx、.csv 或 .json / use .xlsx, .csv or .json';
-    return { ok: false, code: 'BANK_FILE_TYPE', detail: `不支持的文件类型 ${extension || '(无扩展名)'}，${hint} / unsupported file type ${extension || '(none)'}` };
+    return {
+      ok: false,
+      code: 'BANK_FILE_TYPE',
+      detail: `不支持的文件类型 ${extension || '(无扩展名)'}，${hint} / unsupported file type ${extension || '(none)'}`,
+    };
   }
   // A workbook renamed to .csv would otherwise fail as an "encoding" problem, which misleads.
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
@@ -100,7 +118,12 @@ function decodeText(bytes: Buffer): { ok: true; text: string } | Failure {
       // Not this encoding: try the next.
     }
   }
-  return { ok: false, code: 'BANK_FILE_ENCODING', detail: '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，请在 Excel 中另存为“CSV UTF-8” / the file is neither UTF-8 nor GBK/GB18030 text: save it from Excel as "CSV UTF-8"' };
+  return {
+    ok: false,
+    code: 'BANK_FILE_ENCODING',
+    detail:
+      '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，请在 Excel 中另存为“CSV UTF-8” / the file is neither UTF-8 nor GBK/GB18030 text: save it from Excel as "CSV UTF-8"',
+  };
 }
 
 function readJson(text: string): BankFileRead {
@@ -227,8 +250,16 @@ function findHeader(lines: Line[]): { at: number; columns: Map<number, string> }
 function readLines(lines: Line[]): BankFileRead {
   const header = findHeader(lines);
   if (!header) {
-    const expected = COLUMNS.slice(0, 6).map((column) => column.zh).join('、');
-    return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: `第一行应是表头（${expected}……）/ the first row must be the header (${COLUMNS.slice(0, 6).map((column) => column.key).join(', ')}, …)` };
+    const expected = COLUMNS.slice(0, 6)
+      .map((column) => column.zh)
+      .join('、');
+    return {
+      ok: false,
+      code: 'BANK_FILE_UNREADABLE',
+      detail: `第一行应是表头（${expected}……）/ the first row must be the header (${COLUMNS.slice(0, 6)
+        .map((column) => column.key)
+        .join(', ')}, …)`,
+    };
   }
   const items: BankItem[] = [];
   for (const { line, cells } of lines.slice(header.at + 1)) {

@@ -62,16 +62,16 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
     insertAnswer: db.prepare(
       'INSERT INTO answers (challenge_id, idx, question_id, choice_json, correct, points, elapsed_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    addScore: db.prepare(
-      'UPDATE challenges SET score = score + ?, correct = correct + ?, time_ms = time_ms + ?, finished_at = ? WHERE id = ?',
-    ),
+    addScore: db.prepare('UPDATE challenges SET score = score + ?, correct = correct + ?, time_ms = time_ms + ?, finished_at = ? WHERE id = ?'),
     finishOffline: db.prepare('UPDATE challenges SET question_ids_json = ?, option_orders_json = ?, offline = 1, finished_at = ? WHERE id = ?'),
     ask: db.prepare('UPDATE challenges SET current_index = ?, asked_at = ? WHERE id = ?'),
     visitor: db.prepare('SELECT nickname, real_name, show_real_name FROM visitors WHERE id = ?'),
-    ahead: db.prepare(
-      `SELECT COUNT(*) FROM challenges WHERE day = ? AND finished_at IS NOT NULL AND hidden_at IS NULL
+    ahead: db
+      .prepare(
+        `SELECT COUNT(*) FROM challenges WHERE day = ? AND finished_at IS NOT NULL AND hidden_at IS NULL
          AND (score > ? OR (score = ? AND (time_ms < ? OR (time_ms = ? AND finished_at < ?))))`,
-    ).pluck(),
+      )
+      .pluck(),
   };
 
   type Loaded = ChallengeRow & { questionIds: string[]; orders: number[][] };
@@ -82,7 +82,13 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
   }
 
   /** Options shuffled per visitor (true/false stays 正确, 错误); `order[shown] = index in the bank`. */
-  const optionOrder = (q: BankQuestion) => (q.type === 'truefalse' ? q.options.map((_, index) => index) : shuffled(q.options.map((_, index) => index), random));
+  const optionOrder = (q: BankQuestion) =>
+    q.type === 'truefalse'
+      ? q.options.map((_, index) => index)
+      : shuffled(
+          q.options.map((_, index) => index),
+          random,
+        );
   const toShown = (order: number[], indices: number[]) => indices.map((index) => order.indexOf(index)).sort((a, b) => a - b);
 
   function question(id: string): BankQuestion {
@@ -148,7 +154,18 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       const name = playerName(player);
       const questionIds = drawn.map((q) => q.id);
       const orders = drawn.map(optionOrder);
-      statements.insertChallenge.run(id, player.visitorId, player.deviceId, player.venueId, name, day, JSON.stringify(questionIds), JSON.stringify(orders), at, at);
+      statements.insertChallenge.run(
+        id,
+        player.visitorId,
+        player.deviceId,
+        player.venueId,
+        name,
+        day,
+        JSON.stringify(questionIds),
+        JSON.stringify(orders),
+        at,
+        at,
+      );
       return { challengeId: id, playerName: name, visitor: player.visitorId !== null, question: asked({ questionIds, orders }, 0, at) };
     },
 
@@ -179,7 +196,16 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
       const last = index === row.questionIds.length - 1;
       const judged = db.transaction(() => storeAnswer(challengeId, index, q, picked, elapsed, at, last))();
       if (last) onFinished();
-      return { index, correct: judged.correct, answer: toShown(order, q.answer), explanation: q.explanation, source: q.source, points: judged.points, score: row.score + judged.points, last };
+      return {
+        index,
+        correct: judged.correct,
+        answer: toShown(order, q.answer),
+        explanation: q.explanation,
+        source: q.source,
+        points: judged.points,
+        score: row.score + judged.points,
+        last,
+      };
     },
 
     /** Questions with their answers for a kiosk's offline play: a few of every theme, drawn afresh each time. */
@@ -204,7 +230,18 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
         if (ids.length !== QUESTIONS_PER_CHALLENGE) throw new HubError('QUIZ_NOT_FINISHED', `${ids.length} answers`);
         const orders = ids.map((id) => question(id).options.map((_, index) => index));
         const name = playerName(player);
-        statements.insertChallenge.run(challengeId, player.visitorId, player.deviceId, player.venueId, name, eventDay(at), JSON.stringify(ids), JSON.stringify(orders), at, at);
+        statements.insertChallenge.run(
+          challengeId,
+          player.visitorId,
+          player.deviceId,
+          player.venueId,
+          name,
+          eventDay(at),
+          JSON.stringify(ids),
+          JSON.stringify(orders),
+          at,
+          at,
+        );
       }
       const row = load(challengeId);
       if (row.finished_at !== null) return this.result(challengeId);

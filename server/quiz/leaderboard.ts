@@ -46,7 +46,12 @@ export function createLeaderboardQueries(db: Db) {
         day,
         revision,
         overall: entries(statements.overall.all(day) as Row[]),
-        venues: venues.map((venue) => ({ venueId: venue.id, name: venue.name, nameEn: venue.name_en, entries: entries(statements.venue.all(day, venue.id) as Row[]) })),
+        venues: venues.map((venue) => ({
+          venueId: venue.id,
+          name: venue.name,
+          nameEn: venue.name_en,
+          entries: entries(statements.venue.all(day, venue.id) as Row[]),
+        })),
       };
     },
     /** An offensive nickname comes off every board (or back on); audited. */

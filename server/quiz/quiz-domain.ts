@@ -19,7 +19,11 @@ import { createLeaderboardQueries, LEADERBOARD_ROOM } from './leaderboard.ts';
 import { createQuestionStore } from './question-store.ts';
 
 const IMPORT_LIMIT_BYTES = 5 * 1024 * 1024;
-const FORMATS = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', json: 'application/json' } as const;
+const FORMATS = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+} as const;
 const problemView = (problem: BankProblem) => ({ ...problem, message: describeProblem(problem) });
 
 /**
@@ -64,7 +68,14 @@ export function quizDomain(core: HubCore, deps: { checkin: CheckinService }) {
           const started = challenges.start(player);
           const station = device && player.visitorId ? (quizStation.get(device.venueId, device.venueId) as string | undefined) : undefined;
           if (device && station && pass) {
-            await deps.checkin.scan({ scanId: `quiz-${started.challengeId}`, pass, checkpointId: station, scannedAt: clock.now(), offline: false, deviceId: device.id });
+            await deps.checkin.scan({
+              scanId: `quiz-${started.challengeId}`,
+              pass,
+              checkpointId: station,
+              scannedAt: clock.now(),
+              offline: false,
+              deviceId: device.id,
+            });
           }
           return started;
         },
@@ -116,7 +127,12 @@ export function quizDomain(core: HubCore, deps: { checkin: CheckinService }) {
         const others = questions.all().filter((question) => question.id !== request.params.id);
         const report = checkBank([{ at: request.params.id, value: request.body }], { imageExists: bankImageExists, known: others });
         if (report.problems.length > 0) {
-          return reply.status(400).send({ code: 'BAD_PAYLOAD', message: errorMessage('BAD_PAYLOAD'), detail: describeProblem(report.problems[0]!), problems: report.problems.map(problemView) });
+          return reply.status(400).send({
+            code: 'BAD_PAYLOAD',
+            message: errorMessage('BAD_PAYLOAD'),
+            detail: describeProblem(report.problems[0]!),
+            problems: report.problems.map(problemView),
+          });
         }
         questions.save(report.questions);
         recordAudit(db, actorOf(request.identity, request.ip), request.body.retired ? 'bank:retire' : 'bank:edit', `question:${request.params.id}`);
@@ -140,7 +156,10 @@ export function quizDomain(core: HubCore, deps: { checkin: CheckinService }) {
           });
         }
         questions.save(report.questions);
-        recordAudit(db, actorOf(request.identity, request.ip), 'bank:import', request.query.name, { imported: report.questions.length, skipped: problems.length });
+        recordAudit(db, actorOf(request.identity, request.ip), 'bank:import', request.query.name, {
+          imported: report.questions.length,
+          skipped: problems.length,
+        });
         request.log.info({ imported: report.questions.length, skipped: problems.length }, 'questions imported');
         return { imported: report.questions.length, skipped: problems.length, problems, playable: questions.playable().length };
       });

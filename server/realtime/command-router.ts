@@ -75,7 +75,13 @@ export function routeCommands(socket: HubSocket, options: RouteOptions): void {
 }
 
 /** Acknowledges only once the handler (and so the store) is done. */
-async function runCommand(command: ClientCommand, payload: unknown, socket: HubSocket, { commands, log, clock }: RouteOptions, locale: Locale): Promise<Ack<unknown>> {
+async function runCommand(
+  command: ClientCommand,
+  payload: unknown,
+  socket: HubSocket,
+  { commands, log, clock }: RouteOptions,
+  locale: Locale,
+): Promise<Ack<unknown>> {
   try {
     const identity = socket.data.identity;
     checkRole(identity, command, clock.now());

@@ -21,8 +21,7 @@ function toSlot(row: SlotRow | undefined): SlotState {
 
 export function loadGroupState(db: Db, groupId: string): GroupState | undefined {
   const group = db.prepare('SELECT venue_id, revision, follow FROM display_groups WHERE id = ?').get(groupId) as
-    | { venue_id: string; revision: number; follow: FollowMode }
-    | undefined;
+    { venue_id: string; revision: number; follow: FollowMode } | undefined;
   if (!group) return undefined;
   const rows = db.prepare('SELECT slot, revision, scene_json, changed_at, switch_at FROM stage_slots WHERE group_id = ?').all(groupId) as SlotRow[];
   return {
@@ -50,9 +49,13 @@ export function saveSlot(db: Db, groupId: string, slotName: SlotName, slot: Slot
        ON CONFLICT (group_id, slot) DO UPDATE SET revision = excluded.revision,
          scene_json = excluded.scene_json, changed_at = excluded.changed_at, switch_at = excluded.switch_at`,
     ).run(groupId, slotName, slot.revision, sceneJson, slot.changedAt, slot.switchAt ?? null);
-    db.prepare(
-      'INSERT INTO stage_history (group_id, slot, revision, scene_json, changed_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(groupId, slotName, slot.revision, sceneJson, slot.changedAt);
+    db.prepare('INSERT INTO stage_history (group_id, slot, revision, scene_json, changed_at) VALUES (?, ?, ?, ?, ?)').run(
+      groupId,
+      slotName,
+      slot.revision,
+      sceneJson,
+      slot.changedAt,
+    );
   })();
 }
 

@@ -6,7 +6,11 @@ import { serve } from '../web/serve.ts';
 import type { StageService } from './stage-service.ts';
 
 /** The same stage commands over REST, for scripts and show-control tools. */
-export async function stageRoutes(app: FastifyInstance, stage: StageService, byGroup: (input: { groupId: string }) => { venueId: string; groupId: string }): Promise<void> {
+export async function stageRoutes(
+  app: FastifyInstance,
+  stage: StageService,
+  byGroup: (input: { groupId: string }) => { venueId: string; groupId: string },
+): Promise<void> {
   const target = (input: Record<string, unknown>) => byGroup({ groupId: String(input.groupId) });
   serve(app, stageHttp.overview, { action: 'stage:overview' }, (request) => stage.overview(visibleVenues(request.identity)));
   serve(app, stageHttp.prepare, { action: 'stage:prepare', target }, (request) =>

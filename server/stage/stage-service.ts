@@ -148,7 +148,9 @@ export function createStageService(db: Db, broadcast: StageBroadcaster, kioskUrl
       const main = mainView();
       return {
         venues,
-        stages: listGroupStates(db).filter((state) => groupIds.has(state.groupId)).map(toGroupStage),
+        stages: listGroupStates(db)
+          .filter((state) => groupIds.has(state.groupId))
+          .map(toGroupStage),
         playlists: listPlaylists(db),
         kioskUrl: kioskUrl(),
         ...(main ? { mainStage: main } : {}),

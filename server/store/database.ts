@@ -26,9 +26,7 @@ export function openDatabase(dataDir: string, migrations: Migration[] = MIGRATIO
 export function applyMigrations(db: Db, migrations: Migration[]): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
-  );
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const newlyApplied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {

@@ -18,7 +18,12 @@ interface Pending<I, O> {
  * `apply` runs inside the transaction; a HubError it throws refuses that item alone (it must
  * throw before writing anything), any other error fails the whole batch.
  */
-export function createGroupCommit<I, O>(db: Db, apply: (item: I, now: number, batch: Batch) => O, onCommitted: (outputs: O[]) => void = () => {}, now = Date.now) {
+export function createGroupCommit<I, O>(
+  db: Db,
+  apply: (item: I, now: number, batch: Batch) => O,
+  onCommitted: (outputs: O[]) => void = () => {},
+  now = Date.now,
+) {
   let queue: Pending<I, O>[] = [];
   let scheduled = false;
   const write = db.transaction((batch: Pending<I, O>[], at: number) => {

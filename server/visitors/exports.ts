@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../store/database.ts';
 import { maskMobile, maskName } from '../../shared/masking.ts';
 
-
 interface Sheet {
   columns: string[];
   rows: (string | number | null | undefined)[][];
@@ -24,7 +23,16 @@ function sheetOf(db: Db, kind: ExportKind, venueId: string | null, withPersonalD
       .all() as Record<string, string | number | null>[];
     return {
       columns: ['通行证号 Pass', '昵称 Nickname', '姓名 Name', '手机 Mobile', '单位 Unit', '未满14岁 Under 14', '登记方式 Via', '登记时间 Registered (UTC+8)'],
-      rows: rows.map((r) => [r.short_code!, r.nickname!, name(r.real_name as string | null), mobile(r.mobile as string | null), r.unit, r.under_14 ? '是' : '', r.registered_via!, time(r.created_at as number)]),
+      rows: rows.map((r) => [
+        r.short_code!,
+        r.nickname!,
+        name(r.real_name as string | null),
+        mobile(r.mobile as string | null),
+        r.unit,
+        r.under_14 ? '是' : '',
+        r.registered_via!,
+        time(r.created_at as number),
+      ]),
     };
   }
   const rows = db
@@ -36,7 +44,22 @@ function sheetOf(db: Db, kind: ExportKind, venueId: string | null, withPersonalD
     )
     .all(venueId, venueId) as Record<string, string | number | null>[];
   return {
-    columns: ['扫码时间 Scanned', '到达中控 Received', '会场 Venue', '签到点 Checkpoint', '设备 Device', '结果 Result', '原因 Reason', '计数 Counted', '冲突 Conflict', '离线 Offline', '通行证号 Pass', '昵称 Nickname', '姓名 Name', '手机 Mobile'],
+    columns: [
+      '扫码时间 Scanned',
+      '到达中控 Received',
+      '会场 Venue',
+      '签到点 Checkpoint',
+      '设备 Device',
+      '结果 Result',
+      '原因 Reason',
+      '计数 Counted',
+      '冲突 Conflict',
+      '离线 Offline',
+      '通行证号 Pass',
+      '昵称 Nickname',
+      '姓名 Name',
+      '手机 Mobile',
+    ],
     rows: rows.map((r) => [
       time(r.scanned_at as number),
       time(r.received_at as number),

@@ -36,7 +36,9 @@ export function visitorsDomain(core: HubCore, counted: () => void) {
     }),
     async routes(app) {
       serve(app, visitorHttp.register, { action: 'visitor:register' }, (request) => visitors.register(request.body, { channel: 'phone', deviceId: null }));
-      serve(app, visitorHttp.passKeys, { action: 'pass:keys' }, () => passKeys.publicKeys().map((key) => ({ keyId: key.keyId, publicKey: toBase64Url(key.publicKey) })));
+      serve(app, visitorHttp.passKeys, { action: 'pass:keys' }, () =>
+        passKeys.publicKeys().map((key) => ({ keyId: key.keyId, publicKey: toBase64Url(key.publicKey) })),
+      );
       serve(app, visitorHttp.erase, { action: 'visitor:erase' }, (request) => ({ erased: erasePersonalData(db, actorOf(request.identity, request.ip)) }));
       serve(
         app,

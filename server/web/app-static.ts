@@ -24,7 +24,10 @@ export async function appStatic(app: FastifyInstance, { appsDir }: { appsDir: st
     if (!fs.existsSync(path.join(root, 'index.html'))) {
       app.log.warn({ root }, `the ${name} app is not built: run npm run build`);
       app.get(`${prefix}*`, (_request, reply) =>
-        reply.status(503).type('text/plain; charset=utf-8').send(`${errorMessage('NOT_FOUND')} (${name}: npm run build)`),
+        reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send(`${errorMessage('NOT_FOUND')} (${name}: npm run build)`),
       );
       continue;
     }

@@ -51,7 +51,10 @@ export function createFeed<S>(hub: HubConnection) {
   let view = $state.raw<FeedView<S> | null>(null);
   let problem = $state<ErrorCode | null>(null);
   let key = $state<string | null>(null);
-  const socket = hub.socket as unknown as { on(event: string, listener: (payload: unknown) => void): void; off(event: string, listener: (payload: unknown) => void): void };
+  const socket = hub.socket as unknown as {
+    on(event: string, listener: (payload: unknown) => void): void;
+    off(event: string, listener: (payload: unknown) => void): void;
+  };
   let unlisten: () => void = () => {};
 
   const show = (state: S) => {

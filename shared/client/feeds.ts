@@ -7,7 +7,8 @@ import type { StatsSnapshot } from '../stats.ts';
 import type { FeedSpec } from './feed.svelte.ts';
 
 /** A day's figures: a new day's replace the old whatever their revision (the counter starts again). */
-const newerDay = (update: { day: string; revision: number }, shown: { day: string; revision: number }) => update.day !== shown.day || update.revision > shown.revision;
+const newerDay = (update: { day: string; revision: number }, shown: { day: string; revision: number }) =>
+  update.day !== shown.day || update.revision > shown.revision;
 
 /** The day's counts (no personal data): `stats` screens and the figures tab. */
 export const statsFeed: FeedSpec<StatsSnapshot> = {
@@ -36,7 +37,9 @@ export const liveFeed = (sessionId: string): FeedSpec<LiveState> => ({
       event: 'live:count',
       apply: (shown: LiveState, count: LiveCount) =>
         // Only a phase with a question on has a count; the players' number moves with it.
-        count.sessionId === shown.sessionId && count.index === shown.index && 'answered' in shown ? { ...shown, answered: count.answered, players: count.players } : shown,
+        count.sessionId === shown.sessionId && count.index === shown.index && 'answered' in shown
+          ? { ...shown, answered: count.answered, players: count.players }
+          : shown,
     },
   ],
 });

@@ -31,7 +31,9 @@ const passes: string[] = [];
 for (let i = 0; i < visitorCount; i += 50) {
   const replies = await Promise.all(
     Array.from({ length: Math.min(50, visitorCount - i) }, (_, k) =>
-      api(hub.base).post('/api/visitors', { nickname: `访客${i + k}`, privacyConsent: false }).then((r) => r.json() as Promise<{ pass: string }>),
+      api(hub.base)
+        .post('/api/visitors', { nickname: `访客${i + k}`, privacyConsent: false })
+        .then((r) => r.json() as Promise<{ pass: string }>),
     ),
   );
   passes.push(...replies.map((reply) => reply.pass));

@@ -248,9 +248,10 @@ process.on('message', (message: Command & { answerWindowMs?: number; answerDelay
   if (message.answerWindowMs !== undefined) answerWindowMs = message.answerWindowMs;
   if (message.answerDelayMs !== undefined) answerDelayMs = message.answerDelayMs;
   void handle(message).then(
-    (reply) => process.send!({ id: message.id, ...(reply as object) }, () => {
-      if (message.cmd === 'close') process.disconnect();
-    }),
+    (reply) =>
+      process.send!({ id: message.id, ...(reply as object) }, () => {
+        if (message.cmd === 'close') process.disconnect();
+      }),
     (error: unknown) => process.send!({ id: message.id, error: String(error) }),
   );
 });

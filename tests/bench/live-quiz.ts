@@ -225,7 +225,13 @@ try {
   const joined = joins.reduce((sum, result) => sum + result.joined, 0);
   const joinFailures = joins.reduce((sum, result) => sum + result.failed, 0);
   const joinSeconds = (Math.max(...joins.map((r) => r.endedAt)) - Math.min(...joins.map((r) => r.startedAt))) / 1000;
-  if (joinFailures > 0) console.error(`joins refused or failed: ${joinFailures}; e.g. ${joins.flatMap((r) => r.errors).slice(0, 5).join(' | ')}`);
+  if (joinFailures > 0)
+    console.error(
+      `joins refused or failed: ${joinFailures}; e.g. ${joins
+        .flatMap((r) => r.errors)
+        .slice(0, 5)
+        .join(' | ')}`,
+    );
   if (joined === 0) throw new Error('no player joined');
   // Let the lobby's last push go out and the hub settle before reading its memory.
   await sleep(1000);
@@ -283,7 +289,12 @@ try {
   }
 
   for (let index = 0; index < questionCount; index++) {
-    await measured('question', () => control(index === 0 ? 'start' : 'next').then((state) => (questionStates[index] ??= state)), [`question:${index}`], [fanout]);
+    await measured(
+      'question',
+      () => control(index === 0 ? 'start' : 'next').then((state) => (questionStates[index] ??= state)),
+      [`question:${index}`],
+      [fanout],
+    );
 
     // Every phone answers within the window; the hub closes the question once all have answered.
     const answers = await all<{ id: number }>({ cmd: 'await', key: `settled:${index}`, timeoutMs: answerDelayMs + ANSWER_WINDOW_MS + 30_000 }).then(() =>
@@ -352,8 +363,14 @@ try {
   );
   console.table([
     summary('join ack (live:join sent → ack)', joinMs),
-    summary('connect (websocket), hub', joins.flatMap((result) => result.connectMs)),
-    summary('connect (websocket), bare Socket.io', bareConnects.flatMap((result) => result.connectMs)),
+    summary(
+      'connect (websocket), hub',
+      joins.flatMap((result) => result.connectMs),
+    ),
+    summary(
+      'connect (websocket), bare Socket.io',
+      bareConnects.flatMap((result) => result.connectMs),
+    ),
     summary('question fan-out, hub', fanout),
     summary('question fan-out, bare Socket.io', bareFanout),
     summary('answer ack', ackLatencies),

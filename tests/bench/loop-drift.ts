@@ -33,7 +33,13 @@ try {
     await uploadDemoFile(hub.base, admin, 'fire-lanes.jpg', { durationMs: '3000' }),
     await uploadDemoFile(hub.base, admin, 'emergency-numbers.jpg', { durationMs: '3000' }),
   ];
-  await savePlaylist(hub.base, admin, 'bench-loop', '同步测量', files.map((file) => file.id));
+  await savePlaylist(
+    hub.base,
+    admin,
+    'bench-loop',
+    '同步测量',
+    files.map((file) => file.id),
+  );
   await takeOverRest(hub.base, 'lobby', { kind: 'loop', playlistId: 'bench-loop' }, admin);
 
   const pages: Page[] = [];
@@ -46,14 +52,22 @@ try {
     await page.locator('.loop .layer.front img, .loop .layer.front video').waitFor();
     pages.push(page);
   }
-  const loop = await measureLoopDrift(pages, files.map((file) => file.durationMs), seconds);
+  const loop = await measureLoopDrift(
+    pages,
+    files.map((file) => file.durationMs),
+    seconds,
+  );
 
   // A take for every venue: when does each screen put it up, against the switch time?
   const revisions = await Promise.all(pages.map((page) => page.evaluate(() => Number(document.querySelector('main.screen')?.getAttribute('data-revision')))));
-  const prepared = (await (await api(hub.base, admin).post('/api/groups/main-stage/prepare', { scene: { kind: 'message', tone: 'celebrate', title: '启动仪式', body: '' } })).json()) as SlotState;
+  const prepared = (await (
+    await api(hub.base, admin).post('/api/groups/main-stage/prepare', { scene: { kind: 'message', tone: 'celebrate', title: '启动仪式', body: '' } })
+  ).json()) as SlotState;
   const venues = (await (await api(hub.base, admin).get('/api/stage')).json()) as { venues: { groups: { id: string }[] }[] };
   const groupIds = venues.venues.flatMap((venue) => venue.groups.map((group) => group.id));
-  const taken = (await (await api(hub.base, admin).post('/api/stage/take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds })).json()) as TakeAllReply;
+  const taken = (await (
+    await api(hub.base, admin).post('/api/stage/take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds })
+  ).json()) as TakeAllReply;
   const shownAt = await Promise.all(
     pages.map(async (page, index) => {
       await page.waitForFunction((before) => Number(document.querySelector('main.screen')?.getAttribute('data-revision')) > before, revisions[index]!);

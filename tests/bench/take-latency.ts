@@ -65,7 +65,12 @@ async function benchHub(screenCount: number) {
       groupId: 'main-stage',
       scene: { kind: 'message', tone: 'info', title: `第${toggle++}条`, body: '' },
     });
-    const [ms] = await measure(screens, 'stage:program', () => mc!.emit('stage:take', { groupId: 'main-stage', previewRevision: prepared.data.revision }, () => {}), 1);
+    const [ms] = await measure(
+      screens,
+      'stage:program',
+      () => mc!.emit('stage:take', { groupId: 'main-stage', previewRevision: prepared.data.revision }, () => {}),
+      1,
+    );
     slowest.push(ms!);
     // Stay under the per-socket rate limit, as a real MC does.
     await new Promise((resolve) => setTimeout(resolve, 60));

@@ -221,7 +221,9 @@ test.describe('visitors taking turns in front of the camera', () => {
   test('each pass is reported once, the next one as soon as it shows', async () => {
     const { page, errors } = await openScanner(turnsBrowser());
     await expect(scans(page)).toHaveCount(2, { timeout: 10_000 });
-    const seen = await scans(page).evaluateAll((items) => items.map((item) => ({ text: item.querySelector('code')!.textContent, at: Number(item.getAttribute('data-at')) })));
+    const seen = await scans(page).evaluateAll((items) =>
+      items.map((item) => ({ text: item.querySelector('code')!.textContent, at: Number(item.getAttribute('data-at')) })),
+    );
     expect(seen.map((scan) => scan.text).sort()).toEqual([PASS, NEXT_PASS].sort());
     // The picture changes every second: the second pass follows the first within about that. The
     // behaviour judged: another pass is not held back by the first one's repeat window (2.5 s).

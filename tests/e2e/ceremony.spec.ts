@@ -17,7 +17,6 @@ test.beforeAll(async () => {
   await checkInVisitors(hub.base, admin, PEOPLE, 'e2e-ceremony');
 });
 
-
 test('awards: two categories revealed winner by winner, then the summary; a prize draw rolls and lands on masked winners', async ({ browser }) => {
   test.setTimeout(120_000);
   const console = await openConsole(browser, hub.base);
@@ -113,14 +112,26 @@ test('the quiz champions: the admin takes a live session’s podium into the awa
   // A short live session played over sockets: three phones right (the quicker, the more points), one wrong.
   const mc = await staffSocket(hub.base, admin);
   const session = await requestOk(mc, 'live:create', {
-    name: '启动仪式竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'venue', venueIds: [], rotatingJoin: false,
+    name: '启动仪式竞答',
+    questionIds: ['fire-001'],
+    timeLimitSec: 20,
+    points: 1000,
+    teamMode: 'venue',
+    venueIds: [],
+    rotatingJoin: false,
   });
   const fireBank = JSON.parse(fs.readFileSync('server/quiz/bank/fire.json', 'utf8')) as { id: string; answer: number[] }[];
   const right = fireBank.find((question) => question.id === 'fire-001')!.answer;
-  const players = [['安全小卫士', right], ['消防先锋', right], ['应急达人', right], ['慢半拍', [right[0] === 0 ? 1 : 0]]] as const;
+  const players = [
+    ['安全小卫士', right],
+    ['消防先锋', right],
+    ['应急达人', right],
+    ['慢半拍', [right[0] === 0 ? 1 : 0]],
+  ] as const;
   const phones = await Promise.all(players.map(() => connectClient(hub.base, 'kiosk')));
   const tokens: string[] = [];
-  for (const [index, [nickname]] of players.entries()) tokens.push((await requestOk(phones[index]!, 'live:join', { pin: session.pin, nickname, venueId: 'taihu' })).token);
+  for (const [index, [nickname]] of players.entries())
+    tokens.push((await requestOk(phones[index]!, 'live:join', { pin: session.pin, nickname, venueId: 'taihu' })).token);
   await requestOk(mc, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
   for (const [index, [, choice]] of players.entries()) {
     await requestOk(phones[index]!, 'live:answer', { token: tokens[index], index: 0, choice });

@@ -28,7 +28,8 @@ export function noteCheckinResults(): void {
   }
 }
 
-export const checkinResults = (page: Page): Promise<ShownResult[]> => page.evaluate(() => (window as unknown as { __checkinResults: ShownResult[] }).__checkinResults);
+export const checkinResults = (page: Page): Promise<ShownResult[]> =>
+  page.evaluate(() => (window as unknown as { __checkinResults: ShownResult[] }).__checkinResults);
 
 /** The latest result shown (for expect.poll), or null before the first. */
 export const lastCheckinResult = async (page: Page): Promise<ShownResult | null> => (await checkinResults(page)).at(-1) ?? null;

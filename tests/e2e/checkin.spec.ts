@@ -46,7 +46,9 @@ test('a paired kiosk checks a pass in through its camera: green once, amber for 
   // Staff choose the checkpoint once; then the camera reads the pass.
   await kiosk.locator('[data-checkpoint="taihu-gate"]').click();
   const result = kiosk.locator('[data-result]');
-  await expect.poll(() => lastCheckinResult(kiosk), { timeout: 15_000 }).toMatchObject({ result: 'welcome', text: expect.stringMatching(/欢迎参加！.*安全小达人/) });
+  await expect
+    .poll(() => lastCheckinResult(kiosk), { timeout: 15_000 })
+    .toMatchObject({ result: 'welcome', text: expect.stringMatching(/欢迎参加！.*安全小达人/) });
   await shoot(kiosk, 'kiosk-checkin-welcome-portrait');
   await expect(checkedIn).toHaveText('1');
   await shoot(screen, 'screen-stats-1920x1080');

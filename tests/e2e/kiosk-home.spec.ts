@@ -4,7 +4,10 @@ import { hub, useSpecHub } from './spec-hub.ts';
 
 useSpecHub({ signInAdmin: false });
 
-for (const [name, viewport] of [['portrait-1080x1920', VIEWPORTS.portrait], ['phone-390x844', VIEWPORTS.phone]] as const) {
+for (const [name, viewport] of [
+  ['portrait-1080x1920', VIEWPORTS.portrait],
+  ['phone-390x844', VIEWPORTS.phone],
+] as const) {
   test(`kiosk home on a ${name} shows the theme, four large entries and its connection`, async ({ browser }) => {
     const page = await openPage(browser, `${hub.base}/kiosk/`, viewport);
     await expect(page.locator('[data-connection="online"]')).toBeVisible();

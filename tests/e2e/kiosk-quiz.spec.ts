@@ -198,7 +198,9 @@ test('offline: a kiosk cut off from the hub plays from its pack, says so, and se
   own = await startHubProcess({ port: own.port, dataDir: own.dataDir });
   await expect.poll(outbox, { timeout: 20_000 }).toBe(0);
   const db = new Database(path.join(own.dataDir, 'eventday.db'), { readonly: true });
-  const rows = db.prepare('SELECT offline, finished_at IS NOT NULL AS finished, (SELECT COUNT(*) FROM answers a WHERE a.challenge_id = c.id) AS answers FROM challenges c').all();
+  const rows = db
+    .prepare('SELECT offline, finished_at IS NOT NULL AS finished, (SELECT COUNT(*) FROM answers a WHERE a.challenge_id = c.id) AS answers FROM challenges c')
+    .all();
   db.close();
   expect(rows).toEqual([
     { offline: 1, finished: 1, answers: 10 },

@@ -68,10 +68,16 @@ test('a console, a big screen and five phones play three questions to the podium
         await phone.reload();
         await expect(phoneScreen(phone)).toHaveAttribute('data-live-screen', 'question');
       }
-      await phone.locator('[data-option]').nth(index % 2).click();
+      await phone
+        .locator('[data-option]')
+        .nth(index % 2)
+        .click();
       const confirm = phone.locator('[data-confirm]');
       if (await confirm.isVisible()) {
-        await phone.locator('[data-option]').nth((index % 2) + 1).click();
+        await phone
+          .locator('[data-option]')
+          .nth((index % 2) + 1)
+          .click();
         await confirm.click();
       }
       await expect(phoneScreen(phone)).toHaveAttribute('data-live-screen', 'answered');

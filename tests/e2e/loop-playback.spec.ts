@@ -22,7 +22,9 @@ test('the demo loop goes from a slide to the video with no frame without a pictu
 
   // Watch every animation frame for 11 s (the first slide lasts 8 s, then the video plays).
   const watch = await watchLoopFrames(screen, 11_000);
-  console.log(`loop: ${watch.frames} frames watched, ${watch.blank} without a picture, ${watch.frozen} frozen, items ${watch.items.join(' → ')} ${watch.blanks.join('; ')}`);
+  console.log(
+    `loop: ${watch.frames} frames watched, ${watch.blank} without a picture, ${watch.frozen} frozen, items ${watch.items.join(' → ')} ${watch.blanks.join('; ')}`,
+  );
   expect(watch.frames).toBeGreaterThan(100);
   expect(watch.blank).toBe(0);
   expect(watch.items.slice(0, 2)).toEqual(['demo-festival-opening', 'demo-theme-title']);

@@ -24,7 +24,6 @@ async function openKiosk(browser: Browser, name: string): Promise<Page> {
   return page;
 }
 
-
 test('cut off from the hub, kiosks keep checking in; back online, the hub holds exactly what they let in', async ({ browser }) => {
   test.setTimeout(120_000);
   const passes: string[] = [];

@@ -20,7 +20,13 @@ test('offline, a screen keeps playing its cached loop and its scene; back online
     await uploadDemoFile(hub.base, admin, 'ebike-charging.jpg', { title: '电动自行车安全充电', durationMs: '2500' }),
     await uploadDemoFile(hub.base, admin, 'emergency-numbers.jpg', { title: '牢记应急电话', durationMs: '2500' }),
   ];
-  await savePlaylist(hub.base, admin, 'hall-loop', '分会场轮播', files.map((file) => file.id));
+  await savePlaylist(
+    hub.base,
+    admin,
+    'hall-loop',
+    '分会场轮播',
+    files.map((file) => file.id),
+  );
   await takeOverRest(hub.base, HALL.groupId, { kind: 'loop', playlistId: 'hall-loop' }, admin);
 
   const screen = await openPairedScreen(browser, hub.base, admin, HALL, VIEWPORTS.screen);
@@ -46,7 +52,8 @@ test('offline, a screen keeps playing its cached loop and its scene; back online
     if (offline && request.url().includes('/media/')) askedOffline.add(request);
   });
   screen.on('response', (response) => {
-    if (askedOffline.has(response.request())) mediaAnswers.push({ url: response.url(), cached: response.fromServiceWorker() && response.headers()['x-eventday-cache'] === 'hit' });
+    if (askedOffline.has(response.request()))
+      mediaAnswers.push({ url: response.url(), cached: response.fromServiceWorker() && response.headers()['x-eventday-cache'] === 'hit' });
   });
 
   await screen.context().setOffline(true);
@@ -55,10 +62,15 @@ test('offline, a screen keeps playing its cached loop and its scene; back online
   // The loop goes on past item boundaries, from the cache, never without a picture. Any 10.5 s
   // of it hold three items, wherever the watch begins (its two longest neighbours last 9.5 s).
   const watched = await watchLoopFrames(screen, 10_500);
-  console.log(`offline: ${watched.frames} frames, ${watched.blank} without a picture ${watched.blanks.join('; ')}, ${watched.frozen} frozen, items ${watched.items.join(' → ')}; media answers ${mediaAnswers.length}, from the cache ${mediaAnswers.filter((a) => a.cached).length}`);
+  console.log(
+    `offline: ${watched.frames} frames, ${watched.blank} without a picture ${watched.blanks.join('; ')}, ${watched.frozen} frozen, items ${watched.items.join(' → ')}; media answers ${mediaAnswers.length}, from the cache ${mediaAnswers.filter((a) => a.cached).length}`,
+  );
   expect(watched.items.length).toBeGreaterThanOrEqual(3);
   expect(watched.blank).toBe(0);
-  expect(mediaAnswers.every((answer) => answer.cached), JSON.stringify(mediaAnswers)).toBe(true);
+  expect(
+    mediaAnswers.every((answer) => answer.cached),
+    JSON.stringify(mediaAnswers),
+  ).toBe(true);
   await shoot(screen, 'offline-screen');
 
   // A take happens while the screen is cut off: it keeps its scene.
@@ -82,7 +94,9 @@ test('offline, a screen keeps playing its cached loop and its scene; back online
   // background shows (a restart), after that never a frame without a picture, nor a frozen one.
   await screen.reload({ waitUntil: 'commit' });
   const afterReload = await watchLoopFrames(screen, 4000);
-  console.log(`after the reload: ${afterReload.frames} frames (${afterReload.starting} starting), ${afterReload.blank} without a picture ${afterReload.blanks.join('; ')}, ${afterReload.frozen} frozen, items ${afterReload.items.join(' → ')}`);
+  console.log(
+    `after the reload: ${afterReload.frames} frames (${afterReload.starting} starting), ${afterReload.blank} without a picture ${afterReload.blanks.join('; ')}, ${afterReload.frozen} frozen, items ${afterReload.items.join(' → ')}`,
+  );
   expect(afterReload.starting).toBeLessThan(afterReload.frames);
   expect(afterReload.items.filter(Boolean)[0]).toBe(files[VIDEO_INDEX]!.id);
   expect(afterReload.blank).toBe(0);

@@ -9,7 +9,8 @@ import { hub, useSpecHub } from './spec-hub.ts';
 useSpecHub({ signInAdmin: false });
 
 const HEADER = '编号,主题,题型,难度,标签,题干,选项A,选项B,选项C,答案,解析,出处,已核对';
-const line = (id: string, prompt: string, answer: string) => `${id},fire,单选,1,测试,${prompt},拨打 119,拨打 110,自己扑救,${answer},发现火情立即拨打 119。,《中华人民共和国消防法》第四十四条,是`;
+const line = (id: string, prompt: string, answer: string) =>
+  `${id},fire,单选,1,测试,${prompt},拨打 119,拨打 110,自己扑救,${answer},发现火情立即拨打 119。,《中华人民共和国消防法》第四十四条,是`;
 
 test('an admin finds a question, sees it as a visitor does, retires it, and imports a spreadsheet with a bad row', async ({ browser }) => {
   const console = await openConsole(browser, hub.base);

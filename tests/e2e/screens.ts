@@ -47,7 +47,14 @@ export const settle = (page: Page, selector: string) =>
   page
     .locator(selector)
     .first()
-    .evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
+    .evaluate((element) =>
+      Promise.all(
+        element
+          .getAnimations({ subtree: true })
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished),
+      ),
+    );
 
 /** A screen's shown scene: its revision and when it reached the page (Date.now() in that page). */
 export async function shownOn(page: Page): Promise<{ revision: number; shownAt: number }> {
@@ -96,12 +103,25 @@ export async function openPairedScreen(
 }
 
 /** A kiosk paired in a venue, opened at `path` as a touch screen (taps, no mouse). */
-export async function openPairedKiosk(browser: Browser, base: string, admin: Session, venueId: string, path: string): Promise<{ page: Page; deviceId: string }> {
+export async function openPairedKiosk(
+  browser: Browser,
+  base: string,
+  admin: Session,
+  venueId: string,
+  path: string,
+): Promise<{ page: Page; deviceId: string }> {
   const { token, deviceId } = await pairDevice(base, admin, { kind: 'kiosk', venueId, name: `kiosk-${venueId}` });
   return { page: await openAsDevice(browser, `${base}${path}`, token, VIEWPORTS.portrait, true, noteCheckinResults), deviceId };
 }
 
-async function openAsDevice(browser: Browser, url: string, token: string, viewport: { width: number; height: number }, hasTouch = false, initScript?: () => void): Promise<Page> {
+async function openAsDevice(
+  browser: Browser,
+  url: string,
+  token: string,
+  viewport: { width: number; height: number },
+  hasTouch = false,
+  initScript?: () => void,
+): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch });
   await context.addInitScript((value) => localStorage.setItem('eventday.device.token', value), token);
   if (initScript) await context.addInitScript(initScript);
@@ -117,7 +137,6 @@ export function withFakeCamera(video: string): LaunchOptions {
     args: [...(base.args ?? []), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
   };
 }
-
 
 /**
  * Presses 放入预览 on the console's stage desk and waits until the preview monitor shows the new

@@ -14,7 +14,10 @@ test('every staff action that changes what the public sees or what is stored is 
   await api(hub.running.base, hub.admin).patch(`/api/accounts/${mc.account.id}`, { venueIds: ['taihu', 'lucheng'] });
   const mcAgain = await signIn(hub.running.base, 'mc-audit', 'staff-password-for-tests');
   const socket = await staffSocket(hub.running.base, mcAgain);
-  const prepared = await request(socket, 'stage:prepare', { groupId: 'lobby', scene: { kind: 'message', tone: 'notice', title: '请勿占用消防通道', body: '' } });
+  const prepared = await request(socket, 'stage:prepare', {
+    groupId: 'lobby',
+    scene: { kind: 'message', tone: 'notice', title: '请勿占用消防通道', body: '' },
+  });
   if (!prepared.ok) throw new Error(prepared.code);
   await request(socket, 'stage:take', { groupId: 'lobby', previewRevision: prepared.data.revision });
   const device = await pairDevice(hub.running.base, mcAgain, { kind: 'screen', venueId: 'taihu', groupId: 'lobby', name: '大厅左屏' });
@@ -44,7 +47,7 @@ test('every staff action that changes what the public sees or what is stored is 
 
   expect((await audit('?action=device:')).map((entry) => entry.action).sort()).toEqual(['device:approve', 'device:revoke']);
   expect((await audit('?actor=mc-audit')).every((entry) => entry.actorName === 'mc-audit')).toBe(true);
-  expect((await audit('?target=group:lobby&limit=1'))).toHaveLength(1);
+  expect(await audit('?target=group:lobby&limit=1')).toHaveLength(1);
 });
 
 test('the bootstrap admin is on record, and a bad filter is refused', async () => {

@@ -167,9 +167,21 @@ test('the session cookie is HttpOnly and SameSite=Strict; sign-out ends it', asy
 });
 
 test('a weak password or a taken username is refused with its own code', async () => {
-  const weak = await api(hub.running.base, hub.admin).post('/api/accounts', { username: 'weak1', displayName: 'w', role: 'viewer', venueIds: null, password: 'short' });
+  const weak = await api(hub.running.base, hub.admin).post('/api/accounts', {
+    username: 'weak1',
+    displayName: 'w',
+    role: 'viewer',
+    venueIds: null,
+    password: 'short',
+  });
   expect(await weak.json()).toMatchObject({ code: 'WEAK_PASSWORD' });
-  const taken = await api(hub.running.base, hub.admin).post('/api/accounts', { username: 'ADMIN', displayName: 'a', role: 'viewer', venueIds: null, password: 'long-enough-password' });
+  const taken = await api(hub.running.base, hub.admin).post('/api/accounts', {
+    username: 'ADMIN',
+    displayName: 'a',
+    role: 'viewer',
+    venueIds: null,
+    password: 'long-enough-password',
+  });
   expect(await taken.json()).toMatchObject({ code: 'USERNAME_TAKEN' });
 });
 

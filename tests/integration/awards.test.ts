@@ -51,7 +51,10 @@ beforeAll(async () => {
   mc = await staffSocket(base, await staffSession(base, hub.admin, 'mc-awards', 'mc', null));
   viewer = await staffSocket(base, await staffSession(base, hub.admin, 'viewer-awards', 'viewer', null));
   screen = await deviceSocket(base, (await pairDevice(base, hub.admin, { kind: 'screen', venueId: 'taihu', groupId: 'main-stage' })).token, 'screen');
-  for (const [who, socket] of [['screen', screen], ['viewer', viewer]] as const) {
+  for (const [who, socket] of [
+    ['screen', screen],
+    ['viewer', viewer],
+  ] as const) {
     socket.onAny((event: string, ...args: unknown[]) => seen[who].push(JSON.stringify([event, args])));
   }
 });
@@ -147,7 +150,11 @@ test('the MC clicks through: no screen or viewer console has a winner’s name b
   expect(state.phase).toBe('summary');
   expect(state.summary!.flatMap((category) => category.winners.map((winner) => winner.name))).toEqual(NAMES);
   // Beyond the last step: refused, and the summary stays.
-  expect(await request(mc, 'awards:step', { action: 'next', revision: state.revision })).toMatchObject({ ok: false, code: 'AWARDS_WRONG_STEP', message: expect.stringMatching(/最后一步/) });
+  expect(await request(mc, 'awards:step', { action: 'next', revision: state.revision })).toMatchObject({
+    ok: false,
+    code: 'AWARDS_WRONG_STEP',
+    message: expect.stringMatching(/最后一步/),
+  });
   expect(await request(viewer, 'awards:step', { action: 'back', revision: state.revision })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   expect((await ok(screen, 'awards:watch', {})).phase).toBe('summary');
 });
@@ -155,11 +162,19 @@ test('the MC clicks through: no screen or viewer console has a winner’s name b
 test('a saved list is checked: a category twice is refused, a stale editor is refused, a good list keeps the ceremony’s step', async () => {
   const current = await list();
   const categories = current.categories.map(({ title, titleEn, winners }) => ({ title, titleEn, winners }));
-  expect(await request(admin, 'awards:save', { categories: [...categories, categories[0]], revision: current.revision })).toMatchObject({ ok: false, code: 'AWARDS_INVALID' });
+  expect(await request(admin, 'awards:save', { categories: [...categories, categories[0]], revision: current.revision })).toMatchObject({
+    ok: false,
+    code: 'AWARDS_INVALID',
+  });
   expect(await request(admin, 'awards:save', { categories, revision: current.revision - 1 })).toMatchObject({ ok: false, code: 'AWARDS_STALE' });
-  expect(await request(admin, 'awards:save', { categories: [{ title: '空奖项', titleEn: '', winners: [] }], revision: current.revision })).toMatchObject({ ok: false, code: 'BAD_PAYLOAD' });
+  expect(await request(admin, 'awards:save', { categories: [{ title: '空奖项', titleEn: '', winners: [] }], revision: current.revision })).toMatchObject({
+    ok: false,
+    code: 'BAD_PAYLOAD',
+  });
   expect(await list()).toEqual(current);
-  const fixed = categories.map((category, index) => (index === 1 ? { ...category, winners: [{ name: '欧阳明远', unit: '通州区应急管理局（更正）' }, ...category.winners.slice(1)] } : category));
+  const fixed = categories.map((category, index) =>
+    index === 1 ? { ...category, winners: [{ name: '欧阳明远', unit: '通州区应急管理局（更正）' }, ...category.winners.slice(1)] } : category,
+  );
   const saved = await ok(admin, 'awards:save', { categories: fixed, revision: current.revision });
   expect(saved.categories[1]!.winners[0]!.unit).toBe('通州区应急管理局（更正）');
   expect((await ok(mc, 'awards:watch', {})).phase).toBe('summary');
@@ -168,14 +183,29 @@ test('a saved list is checked: a category twice is refused, a stale editor is re
 test('the quiz champions: a live session’s top three, best first, become a category for the editor (nothing saved); none scored is refused', async () => {
   const { base } = hub.running;
   const session = await ok(admin, 'live:create', {
-    name: '颁奖竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'venue', venueIds: [], rotatingJoin: false,
+    name: '颁奖竞答',
+    questionIds: ['fire-001'],
+    timeLimitSec: 20,
+    points: 1000,
+    teamMode: 'venue',
+    venueIds: [],
+    rotatingJoin: false,
   });
   expect(await request(admin, 'awards:champions', { sessionId: session.sessionId })).toMatchObject({ ok: false, code: 'AWARDS_NO_CHAMPIONS' });
-  const right = (JSON.parse(hub.running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }).answer;
-  const players = [['快手甲', right], ['快手乙', right], ['快手丙', right], ['快手丁', right], ['慢手戊', [right[0] === 0 ? 1 : 0]]] as const;
+  const right = (
+    JSON.parse(hub.running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }
+  ).answer;
+  const players = [
+    ['快手甲', right],
+    ['快手乙', right],
+    ['快手丙', right],
+    ['快手丁', right],
+    ['慢手戊', [right[0] === 0 ? 1 : 0]],
+  ] as const;
   const phones = await Promise.all(players.map(() => connectClient(base, 'kiosk')));
   const tokens: string[] = [];
-  for (const [index, [name]] of players.entries()) tokens.push((await ok(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
+  for (const [index, [name]] of players.entries())
+    tokens.push((await ok(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
   await ok(admin, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
   // Four answer right one after another (earlier is more points), one wrong. The wall clock has to
   // move between them (40 ms is 2 points): the hub times live answers by it, not by its own

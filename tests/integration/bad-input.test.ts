@@ -61,7 +61,10 @@ test('a 2 MB string closes only the sender\u2019s connection, with a log line, a
 });
 
 test('a 2 MB REST body is refused with PAYLOAD_TOO_LARGE', async () => {
-  const response = await post('/api/groups/main-stage/prepare', JSON.stringify({ scene: { kind: 'message', tone: 'info', title: 'x'.repeat(2 * 1024 * 1024), body: '' } }));
+  const response = await post(
+    '/api/groups/main-stage/prepare',
+    JSON.stringify({ scene: { kind: 'message', tone: 'info', title: 'x'.repeat(2 * 1024 * 1024), body: '' } }),
+  );
   expect(response.status).toBe(413);
   expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
 });

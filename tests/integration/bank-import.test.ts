@@ -25,11 +25,7 @@ const row = (id: string, prompt: string, answer: string) => [
   '是',
 ];
 const GOOD_ROWS = [row('imp-001', '发现火情第一步应当怎么做？', 'A'), row('imp-002', '商场着火后应向哪个号码报警？', 'A')];
-const BAD_ROWS = [
-  row('imp-003', '这道题没有答案吗？', ''),
-  row('imp-004', '答案超出选项的题？', 'F'),
-  row('imp-005', '发现火情第一步应当怎么做？', 'A'),
-];
+const BAD_ROWS = [row('imp-003', '这道题没有答案吗？', ''), row('imp-004', '答案超出选项的题？', 'F'), row('imp-005', '发现火情第一步应当怎么做？', 'A')];
 
 async function xlsx(rows: string[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -41,7 +37,11 @@ async function xlsx(rows: string[][]): Promise<Buffer> {
 
 /** A spreadsheet's own CSV: UTF-8 with a BOM, CRLF line ends, quoted where needed. */
 const csv = (rows: string[][]) =>
-  Buffer.from('\ufeff' + [HEADER, ...rows].map((cells) => cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n') + '\r\n');
+  Buffer.from(
+    '\ufeff' +
+      [HEADER, ...rows].map((cells) => cells.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(',')).join('\r\n') +
+      '\r\n',
+  );
 
 const upload = (body: Buffer, name: string, takeGood = false, session = hub.admin) =>
   api(hub.running.base, session).post(`/api/bank/import?name=${encodeURIComponent(name)}${takeGood ? '&takeGood=true' : ''}`, body, {
@@ -75,7 +75,8 @@ test.each([
 });
 
 test('a GBK CSV (as Excel in China saves it) is converted and read; a file of another type is refused plainly', async () => {
-  const text = '编号,主题,题型,难度,标签,题干,选项A,选项B,答案,解析,出处,已核对\r\nimp-010,fire,判断,1,测试,楼道可以堆放杂物吗？,正确,错误,B,楼道是疏散通道，不能堆放杂物。,《中华人民共和国消防法》第二十八条,是\r\n';
+  const text =
+    '编号,主题,题型,难度,标签,题干,选项A,选项B,答案,解析,出处,已核对\r\nimp-010,fire,判断,1,测试,楼道可以堆放杂物吗？,正确,错误,B,楼道是疏散通道，不能堆放杂物。,《中华人民共和国消防法》第二十八条,是\r\n';
   const encoded = encodeGbk(text);
   const response = await upload(encoded, '题库.csv');
   expect(response.status, await response.clone().text()).toBe(200);
@@ -129,5 +130,68 @@ function encodeGbk(text: string): Buffer {
   return Buffer.from(bytes);
 }
 const GBK: Record<string, string> = {
-  '。': 'a1a3', '《': 'a1b6', '》': 'a1b7', '不': 'b2bb', '中': 'd6d0', '主': 'd6f7', '二': 'b6fe', '人': 'c8cb', '以': 'd2d4', '八': 'b0cb', '共': 'b9b2', '出': 'b3f6', '判': 'c5d0', '十': 'caae', '华': 'bbaa', '可': 'bfc9', '号': 'bac5', '吗': 'c2f0', '和': 'bacd', '国': 'b9fa', '型': 'd0cd', '堆': 'b6d1', '处': 'b4a6', '对': 'b6d4', '已': 'd2d1', '干': 'b8c9', '度': 'b6c8', '放': 'b7c5', '散': 'c9a2', '断': 'b6cf', '是': 'cac7', '杂': 'd4d3', '条': 'ccf5', '析': 'cef6', '标': 'b1ea', '核': 'bacb', '案': 'b0b8', '楼': 'c2a5', '正': 'd5fd', '民': 'c3f1', '法': 'b7a8', '测': 'b2e2', '消': 'cffb', '物': 'ceef', '疏': 'cae8', '确': 'c8b7', '第': 'b5da', '答': 'b4f0', '签': 'c7a9', '编': 'b1e0', '能': 'c4dc', '解': 'bde2', '试': 'cad4', '误': 'cef3', '选': 'd1a1', '通': 'cda8', '道': 'b5c0', '错': 'b4ed', '防': 'b7c0', '难': 'c4d1', '项': 'cfee', '题': 'cce2', '，': 'a3ac', '？': 'a3bf',
+  '。': 'a1a3',
+  '《': 'a1b6',
+  '》': 'a1b7',
+  不: 'b2bb',
+  中: 'd6d0',
+  主: 'd6f7',
+  二: 'b6fe',
+  人: 'c8cb',
+  以: 'd2d4',
+  八: 'b0cb',
+  共: 'b9b2',
+  出: 'b3f6',
+  判: 'c5d0',
+  十: 'caae',
+  华: 'bbaa',
+  可: 'bfc9',
+  号: 'bac5',
+  吗: 'c2f0',
+  和: 'bacd',
+  国: 'b9fa',
+  型: 'd0cd',
+  堆: 'b6d1',
+  处: 'b4a6',
+  对: 'b6d4',
+  已: 'd2d1',
+  干: 'b8c9',
+  度: 'b6c8',
+  放: 'b7c5',
+  散: 'c9a2',
+  断: 'b6cf',
+  是: 'cac7',
+  杂: 'd4d3',
+  条: 'ccf5',
+  析: 'cef6',
+  标: 'b1ea',
+  核: 'bacb',
+  案: 'b0b8',
+  楼: 'c2a5',
+  正: 'd5fd',
+  民: 'c3f1',
+  法: 'b7a8',
+  测: 'b2e2',
+  消: 'cffb',
+  物: 'ceef',
+  疏: 'cae8',
+  确: 'c8b7',
+  第: 'b5da',
+  答: 'b4f0',
+  签: 'c7a9',
+  编: 'b1e0',
+  能: 'c4dc',
+  解: 'bde2',
+  试: 'cad4',
+  误: 'cef3',
+  选: 'd1a1',
+  通: 'cda8',
+  道: 'b5c0',
+  错: 'b4ed',
+  防: 'b7c0',
+  难: 'c4d1',
+  项: 'cfee',
+  题: 'cce2',
+  '，': 'a3ac',
+  '？': 'a3bf',
 };

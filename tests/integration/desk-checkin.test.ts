@@ -10,8 +10,15 @@ import { api, deviceSocket, pairDevice, staffSession, staffSocket } from '../sup
 const hub = hubWithAdmin();
 let scans = 0;
 
-const register = async (body: object) => (await (await api(hub.running.base).post('/api/visitors', { privacyConsent: false, ...body })).json()) as RegisterReply;
-const scanOf = (pass: string, checkpointId = 'taihu-gate') => ({ scanId: `desk-${Date.now()}-${++scans}`, pass, checkpointId, scannedAt: Date.now(), offline: false });
+const register = async (body: object) =>
+  (await (await api(hub.running.base).post('/api/visitors', { privacyConsent: false, ...body })).json()) as RegisterReply;
+const scanOf = (pass: string, checkpointId = 'taihu-gate') => ({
+  scanId: `desk-${Date.now()}-${++scans}`,
+  pass,
+  checkpointId,
+  scannedAt: Date.now(),
+  offline: false,
+});
 
 async function scan(socket: Socket, pass: string, checkpointId?: string): Promise<ScanOutcome> {
   const ack = await request(socket, 'checkin:scan', scanOf(pass, checkpointId));
@@ -28,7 +35,11 @@ test('a short code typed at a kiosk checks in like the pass, read the forgiving 
   const visitor = await register({ nickname: '短码访客' });
   const { socket } = await kiosk();
   // Lower case, spaced, and with O for 0 / I for 1 where the code has them.
-  const typed = visitor.shortCode.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'i').replace(/^(.{4})/, '$1 ');
+  const typed = visitor.shortCode
+    .toLowerCase()
+    .replace(/0/g, 'o')
+    .replace(/1/g, 'i')
+    .replace(/^(.{4})/, '$1 ');
   expect(await scan(socket, typed)).toMatchObject({ result: 'welcome', counted: true, visitorName: '短码访客' });
   expect(await scan(socket, visitor.pass)).toMatchObject({ result: 'again', counted: false });
   expect(await scan(socket, 'ZZZZZZZZ')).toMatchObject({ result: 'invalid', reason: 'unknown-code', counted: false });

@@ -29,7 +29,13 @@ const ok = requestOk;
 const pools = (socket = mc, includePastWinners = false) => ok(socket, 'draw:pools', { includePastWinners });
 
 async function checkIn(pass: string) {
-  const ack = await request(kiosk, 'checkin:scan', { scanId: `draw-${Math.random().toString(36).slice(2, 12)}`, pass, checkpointId: 'taihu-gate', scannedAt: Date.now(), offline: false });
+  const ack = await request(kiosk, 'checkin:scan', {
+    scanId: `draw-${Math.random().toString(36).slice(2, 12)}`,
+    pass,
+    checkpointId: 'taihu-gate',
+    scannedAt: Date.now(),
+    offline: false,
+  });
   expect(ack).toMatchObject({ ok: true, data: { counted: true } });
 }
 
@@ -41,7 +47,13 @@ beforeAll(async () => {
   screen = await deviceSocket(base, (await pairDevice(base, hub.admin, { kind: 'screen', venueId: 'taihu', groupId: 'main-stage' })).token, 'screen');
   screen.onAny((event: string, ...args: unknown[]) => screenSaw.push(JSON.stringify([event, args])));
   for (const [index, realName] of PEOPLE.entries()) {
-    const response = await api(base).post('/api/visitors', { nickname: `安全达人${index}`, realName, showRealName: index % 2 === 0, mobile: mobileOf(index), privacyConsent: true });
+    const response = await api(base).post('/api/visitors', {
+      nickname: `安全达人${index}`,
+      realName,
+      showRealName: index % 2 === 0,
+      mobile: mobileOf(index),
+      privacyConsent: true,
+    });
     visitors.push((await response.json()) as RegisterReply);
   }
 });
@@ -61,7 +73,10 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
 
   const drawn = await ok(mc, 'draw:run', { pool: { kind: 'checked-in', venueId: 'taihu' }, prize: '家庭应急救援包', count: 3, revision: before.revision });
   // Stored before the ack: the record and its winners are in the store when the MC's console hears back.
-  const stored = db().prepare('SELECT pool_size, pool_hash, members_json, random_source FROM draws WHERE id = ?').get(drawn.drawId) as Record<string, string | number>;
+  const stored = db().prepare('SELECT pool_size, pool_hash, members_json, random_source FROM draws WHERE id = ?').get(drawn.drawId) as Record<
+    string,
+    string | number
+  >;
   expect(stored).toMatchObject({ pool_size: 10, pool_hash: drawn.poolHash, random_source: expect.stringMatching(/node:crypto/) });
   expect(db().prepare('SELECT COUNT(*) FROM draw_winners WHERE draw_id = ?').pluck().get(drawn.drawId)).toBe(3);
   expect(drawn).toMatchObject({ poolSize: 10, count: 3, revision: 1, revealedAt: null, createdBy: 'mc-draw' });
@@ -81,7 +96,10 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
   expect(watching.sample.length).toBe(10);
 
   // A double press (the same revision again) draws nothing more.
-  expect(await request(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '家庭应急救援包', count: 3, revision: before.revision })).toMatchObject({ ok: false, code: 'DRAW_STALE' });
+  expect(await request(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '家庭应急救援包', count: 3, revision: before.revision })).toMatchObject({
+    ok: false,
+    code: 'DRAW_STALE',
+  });
   expect(drawCount()).toBe(1);
 
   const landed = nextEvent(screen, 'draw:state');
@@ -109,7 +127,11 @@ test('a draw from the checked-in visitors: stored before the ack, masked on scre
 
   // The record verifies, and anyone can recompute the pool's hash from the exported file.
   expect(await ok(mc, 'draw:verify', { drawId: drawn.drawId })).toMatchObject({ ok: true, problems: [], recomputedHash: drawn.poolHash });
-  const record = (await (await api(hub.running.base, hub.admin).get(`/api/draws/${drawn.drawId}/record.json`)).json()) as { members: string[]; poolHash: string; winners: { memberId: string }[] };
+  const record = (await (await api(hub.running.base, hub.admin).get(`/api/draws/${drawn.drawId}/record.json`)).json()) as {
+    members: string[];
+    poolHash: string;
+    winners: { memberId: string }[];
+  };
   expect(createHash('sha256').update(record.members.join('\n')).digest('hex')).toBe(record.poolHash);
   expect([...record.members].sort()).toEqual([...checkedInIds].sort());
   expect(record.winners.every((winner) => record.members.includes(winner.memberId))).toBe(true);
@@ -126,7 +148,10 @@ test('the day’s earlier winners are left out of the next draw, unless the MC i
   expect(second.poolSize).toBe(7);
   expect(second.winners.some((winner) => earlier.has(winner.memberId))).toBe(false);
   // Everyone has now won once: the pool is empty.
-  expect(await request(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '灭火器', count: 1, revision: 2 })).toMatchObject({ ok: false, code: 'DRAW_EMPTY_POOL' });
+  expect(await request(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '灭火器', count: 1, revision: 2 })).toMatchObject({
+    ok: false,
+    code: 'DRAW_EMPTY_POOL',
+  });
   const again = await ok(mc, 'draw:run', { pool: { kind: 'checked-in' }, prize: '安全头盔', count: 2, includePastWinners: true, revision: 2 });
   expect(again.poolSize).toBe(10);
 });
@@ -153,7 +178,10 @@ test.each([
 test('an unknown draw, and a screen pressing the button, are refused', async () => {
   expect(await request(mc, 'draw:verify', { drawId: 'D00000000' })).toMatchObject({ ok: false, code: 'DRAW_UNKNOWN' });
   expect(await request(screen, 'draw:watch', { drawId: 'D00000000' })).toMatchObject({ ok: false, code: 'DRAW_UNKNOWN' });
-  expect(await request(screen, 'draw:run', { pool: { kind: 'checked-in' }, prize: '奖品', count: 1, revision: 0 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await request(screen, 'draw:run', { pool: { kind: 'checked-in' }, prize: '奖品', count: 1, revision: 0 })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  });
 });
 
 // The MC's socket has spent its event budget above: the admin checks.
@@ -168,7 +196,9 @@ test('verification fails once a stored winner or the stored pool is altered', as
   db().prepare('UPDATE draw_winners SET member_id = ? WHERE draw_id = ? AND position = 0').run(original, latest!.drawId);
 
   const members = JSON.parse(db().prepare('SELECT members_json FROM draws WHERE id = ?').pluck().get(latest!.drawId) as string) as string[];
-  db().prepare('UPDATE draws SET members_json = ? WHERE id = ?').run(JSON.stringify([...members, 'stuffed-in']), latest!.drawId);
+  db()
+    .prepare('UPDATE draws SET members_json = ? WHERE id = ?')
+    .run(JSON.stringify([...members, 'stuffed-in']), latest!.drawId);
   const stuffed = await ok(admin, 'draw:verify', { drawId: latest!.drawId });
   expect(stuffed.ok).toBe(false);
   expect(stuffed.problems.join(' ')).toMatch(/hash/);
@@ -182,7 +212,13 @@ test('the passport pool holds visitors stamped at every station of their venue; 
     const stations = ['taihu-immersive', 'taihu-rescue-gear', 'taihu-law', 'taihu-quiz'];
     for (const [index, checkpointId] of stations.entries()) {
       for (const visitor of index < 3 ? visitors.slice(10, 12) : visitors.slice(10, 11)) {
-        const ack = await request(kiosk, 'checkin:scan', { scanId: `stamp-${index}-${visitor.visitorId}`, pass: visitor.pass, checkpointId, scannedAt: Date.now(), offline: false });
+        const ack = await request(kiosk, 'checkin:scan', {
+          scanId: `stamp-${index}-${visitor.visitorId}`,
+          pass: visitor.pass,
+          checkpointId,
+          scannedAt: Date.now(),
+          offline: false,
+        });
         expect(ack).toMatchObject({ ok: true, data: { counted: true } });
       }
     }
@@ -192,12 +228,25 @@ test('the passport pool holds visitors stamped at every station of their venue; 
     expect(passport.winners.map((winner) => winner.memberId)).toEqual([visitors[10]!.visitorId]);
 
     // A live quiz: the player who joined with a pass is drawn as that visitor, the others as players.
-    const session = await ok(host, 'live:create', { name: '抽奖竞答', questionIds: ['fire-001'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false });
+    const session = await ok(host, 'live:create', {
+      name: '抽奖竞答',
+      questionIds: ['fire-001'],
+      timeLimitSec: 20,
+      points: 1000,
+      teamMode: 'none',
+      venueIds: [],
+      rotatingJoin: false,
+    });
     const phone = await connectClient(base, 'kiosk');
     await ok(phone, 'live:join', { pin: session.pin, pass: visitors[11]!.pass });
     await ok(phone, 'live:join', { pin: session.pin, nickname: '无通行证选手' });
     phone.close();
-    const live = await ok(host, 'draw:run', { pool: { kind: 'quiz-top', top: 10, sessionId: session.sessionId }, prize: '竞答纪念品', count: 2, revision: sizes.revision + 1 });
+    const live = await ok(host, 'draw:run', {
+      pool: { kind: 'quiz-top', top: 10, sessionId: session.sessionId },
+      prize: '竞答纪念品',
+      count: 2,
+      revision: sizes.revision + 1,
+    });
     expect(live.poolSize).toBe(2);
     const ids = live.winners.map((winner) => winner.memberId);
     expect(ids).toContain(visitors[11]!.visitorId);

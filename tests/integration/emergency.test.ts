@@ -86,9 +86,18 @@ function connectDevice(base: string, device: Device): DeviceClient {
   const client: DeviceClient = {
     socket,
     states,
-    waitFor: (match, timeoutMs = 5000) => until(() => states.find(match), timeoutMs, () => `no matching emergency state: ${JSON.stringify(states)}`),
+    waitFor: (match, timeoutMs = 5000) =>
+      until(
+        () => states.find(match),
+        timeoutMs,
+        () => `no matching emergency state: ${JSON.stringify(states)}`,
+      ),
     shown: (emergencyId, timeoutMs = 5000) =>
-      until(() => (acknowledged.includes(emergencyId) ? true : undefined), timeoutMs, () => `no acknowledgement of ${emergencyId}: ${JSON.stringify(acknowledged)}`).then(() => undefined),
+      until(
+        () => (acknowledged.includes(emergencyId) ? true : undefined),
+        timeoutMs,
+        () => `no acknowledgement of ${emergencyId}: ${JSON.stringify(acknowledged)}`,
+      ).then(() => undefined),
   };
   clients.push(client);
   return client;
@@ -198,7 +207,10 @@ test('an emergency for all venues reaches 20 screens in three venues within a se
   expect(new Set(own.devices.map((device) => device.venueId))).toEqual(new Set(['songzhuang']));
   expect(own.venues.map((venue) => venue.venueId)).toEqual(['songzhuang']);
 
-  const audit = (await (await api(running.base, admin).get('/api/audit?action=emergency:raise')).json()) as { actorName: string; detail: { venueIds: string[]; preset: string } }[];
+  const audit = (await (await api(running.base, admin).get('/api/audit?action=emergency:raise')).json()) as {
+    actorName: string;
+    detail: { venueIds: string[]; preset: string };
+  }[];
   expect(audit[0]).toMatchObject({ actorName: 'admin', detail: { venueIds: ['taihu', 'songzhuang', 'lucheng'], preset: 'evacuate' } });
 });
 

@@ -43,7 +43,9 @@ test('SIGKILL mid-question: after the restart the session resumes and every ackn
     }
   })().finally(() => fifteenth());
   // Every phone's link going down is the end: no acknowledgement can arrive after it.
-  const linksDown = Promise.all(phones.map(({ socket }) => new Promise((resolve) => (socket.connected ? socket.once('disconnect', resolve) : resolve(undefined)))));
+  const linksDown = Promise.all(
+    phones.map(({ socket }) => new Promise((resolve) => (socket.connected ? socket.once('disconnect', resolve) : resolve(undefined)))),
+  );
   await fifteenAcknowledged;
   await hub.kill();
   await linksDown;

@@ -12,7 +12,15 @@ import { inPhase, questionOf, standingsOf } from '../../shared/live-rules.ts';
 let running: RunningHub;
 let mc: Socket;
 
-const SETTINGS = { name: '开幕竞答', questionIds: ['fire-001', 'signs-001', 'firstaid-001'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false };
+const SETTINGS = {
+  name: '开幕竞答',
+  questionIds: ['fire-001', 'signs-001', 'firstaid-001'],
+  timeLimitSec: 20,
+  points: 1000,
+  teamMode: 'none',
+  venueIds: [],
+  rotatingJoin: false,
+};
 
 beforeAll(async () => {
   running = await startHub();
@@ -87,7 +95,12 @@ test('a session from lobby to podium: no answer before the reveal, points by the
 
   state = await step(state, 'leaderboard');
   const standings = inPhase(state, 'leaderboard').leaderboard;
-  expect(standings.map((entry) => entry.name).slice(0, 2).sort()).toEqual(['选手乙', '选手甲']);
+  expect(
+    standings
+      .map((entry) => entry.name)
+      .slice(0, 2)
+      .sort(),
+  ).toEqual(['选手乙', '选手甲']);
   const last = standings.filter((entry) => entry.score === 0);
   expect(new Set(last.map((entry) => entry.rank)).size).toBe(1);
 
@@ -202,7 +215,10 @@ test('teams by venue: the leaderboard and the team totals name the venue, not it
   let state = await ok(mc, 'live:create', { ...SETTINGS, teamMode: 'venue', venueIds: ['taihu', 'songzhuang'] });
   const phone = await connectClient(running.base, 'kiosk');
   const joined = await ok(phone, 'live:join', { pin: state.pin, nickname: '宋庄选手', venueId: 'songzhuang' });
-  expect(await request(phone, 'live:join', { pin: state.pin, nickname: '潞城选手', venueId: 'lucheng' })).toMatchObject({ ok: false, code: 'LIVE_VENUE_NOT_IN' });
+  expect(await request(phone, 'live:join', { pin: state.pin, nickname: '潞城选手', venueId: 'lucheng' })).toMatchObject({
+    ok: false,
+    code: 'LIVE_VENUE_NOT_IN',
+  });
   state = await step(state, 'start');
   await ok(phone, 'live:answer', { token: joined.token, index: 0, choice: bank('fire-001').answer });
   state = await step(state, 'reveal');
@@ -217,17 +233,26 @@ test('teams by venue: the leaderboard and the team totals name the venue, not it
 test('refusals: a stale button, a closed question, two answers, an option that does not exist, a forged token, a late joiner', async () => {
   let state = await ok(mc, 'live:create', SETTINGS);
   const p = await player(state.pin, '规则测试');
-  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'reveal', step: state.step })).toMatchObject({ ok: false, code: 'LIVE_WRONG_STEP' });
+  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'reveal', step: state.step })).toMatchObject({
+    ok: false,
+    code: 'LIVE_WRONG_STEP',
+  });
   state = await step(state, 'start');
-  // A double press: the second carries the old revision.
-  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'start', step: state.step - 1 })).toMatchObject({ ok: false, code: 'LIVE_STALE' });
+  // A double press: the second carries the old step.
+  expect(await request(mc, 'live:control', { sessionId: state.sessionId, action: 'start', step: state.step - 1 })).toMatchObject({
+    ok: false,
+    code: 'LIVE_STALE',
+  });
 
   const late = await player(state.pin, '迟到者');
   expect(await request(late.socket, 'live:answer', { token: late.joined.token, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
   expect(await request(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [7] })).toMatchObject({ ok: false, code: 'QUIZ_BAD_CHOICE' });
   expect(await request(p.socket, 'live:answer', { token: p.joined.token, index: 1, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
   const [sessionId, playerId] = p.joined.token.split('.');
-  expect(await request(p.socket, 'live:answer', { token: `${sessionId}.${playerId}.forged`, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_TOKEN_INVALID' });
+  expect(await request(p.socket, 'live:answer', { token: `${sessionId}.${playerId}.forged`, index: 0, choice: [0] })).toMatchObject({
+    ok: false,
+    code: 'LIVE_TOKEN_INVALID',
+  });
   expect(await request(p.socket, 'live:answer', { token: `${sessionId}.p000000000000.${p.joined.token.split('.')[2]}`, index: 0, choice: [0] })).toMatchObject({
     ok: false,
     code: 'LIVE_TOKEN_INVALID',
@@ -236,15 +261,17 @@ test('refusals: a stale button, a closed question, two answers, an option that d
   expect(await request(p.socket, 'live:answer', { token: p.joined.token, index: 0, choice: [1] })).toMatchObject({ ok: false, code: 'LIVE_ALREADY_ANSWERED' });
 
   // The deadline passed (it is data: moved back here) — a late answer is refused, nothing stored.
-  db().prepare('UPDATE live_sessions SET deadline = ? WHERE id = ?').run(Date.now() - 5000, state.sessionId);
+  db()
+    .prepare('UPDATE live_sessions SET deadline = ? WHERE id = ?')
+    .run(Date.now() - 5000, state.sessionId);
   const other = await player(state.pin, '另一位');
   expect(await request(other.socket, 'live:answer', { token: other.joined.token, index: 0, choice: [0] })).toMatchObject({ ok: false, code: 'LIVE_CLOSED' });
   expect(db().prepare('SELECT COUNT(*) FROM live_answers WHERE session_id = ?').pluck().get(state.sessionId)).toBe(1);
   // The late joiner plays from the next question.
   state = await ok(mc, 'live:watch', { sessionId: state.sessionId });
-  state = await step(state.phase === 'question' ? state : state, state.phase === 'question' ? 'close' : 'reveal');
+  state = await step(state, state.phase === 'question' ? 'close' : 'reveal');
   if (state.phase === 'closed') state = await step(state, 'reveal');
-  state = await step(state, 'next');
+  await step(state, 'next');
   expect(await ok(late.socket, 'live:answer', { token: late.joined.token, index: 1, choice: [0] })).toMatchObject({ accepted: true });
   [p, late, other].forEach(({ socket }) => socket.close());
 });
@@ -294,7 +321,9 @@ test('a rotating join QR: the code the screen shows lets a phone in; an old or m
   const phone = await connectClient(running.base, 'kiosk');
   expect(await request(phone, 'live:join', { pin: state.pin, nickname: '没扫码' })).toMatchObject({ ok: false, code: 'LIVE_JOIN_CODE' });
   expect(await request(phone, 'live:join', { pin: state.pin, joinCode: 'ZZZZZZ', nickname: '旧码' })).toMatchObject({ ok: false, code: 'LIVE_JOIN_CODE' });
-  expect(await ok(phone, 'live:join', { pin: state.pin, joinCode: state.joinCode!.toLowerCase(), nickname: '看到大屏' })).toMatchObject({ you: { name: '看到大屏' } });
+  expect(await ok(phone, 'live:join', { pin: state.pin, joinCode: state.joinCode!.toLowerCase(), nickname: '看到大屏' })).toMatchObject({
+    you: { name: '看到大屏' },
+  });
   phone.close();
 });
 

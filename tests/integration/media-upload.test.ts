@@ -17,13 +17,17 @@ let admin: Session;
 const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
-  for (const [name, value] of Object.entries(LIMITS)) (saved[name] = process.env[name]), (process.env[name] = value);
+  for (const [name, value] of Object.entries(LIMITS)) {
+    saved[name] = process.env[name];
+    process.env[name] = value;
+  }
   running = await startHub();
   admin = await signIn(running.base);
 });
 afterAll(async () => {
-  for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
+  for (const [name, value] of Object.entries(saved))
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
   await running.close();
 });
 
@@ -67,11 +71,23 @@ describe('good files', () => {
   ] as const;
   for (const sample of cases) {
     test(`${sample.name}: typed by its first bytes, stored under its hash, listed and served with long caching`, async () => {
-      const response = await upload(admin, `name=${encodeURIComponent(sample.name)}&title=${encodeURIComponent('标题')}${'query' in sample ? sample.query : ''}`, sample.body);
+      const response = await upload(
+        admin,
+        `name=${encodeURIComponent(sample.name)}&title=${encodeURIComponent('标题')}${'query' in sample ? sample.query : ''}`,
+        sample.body,
+      );
       expect(response.status, await response.clone().text()).toBe(200);
       const { file, duplicate } = (await response.json()) as { file: MediaFile; duplicate: boolean };
       expect(duplicate).toBe(false);
-      expect(file).toMatchObject({ type: sample.type, kind: sample.kind, durationMs: sample.durationMs, bytes: sample.body.length, name: sample.name, title: '标题', uploadedBy: 'admin' });
+      expect(file).toMatchObject({
+        type: sample.type,
+        kind: sample.kind,
+        durationMs: sample.durationMs,
+        bytes: sample.body.length,
+        name: sample.name,
+        title: '标题',
+        uploadedBy: 'admin',
+      });
       expect(file.url).toMatch(/^\/media\/files\/[0-9a-f]{64}\.(mp4|webm|png|jpg)$/);
       expect(storedFiles()).toContain(file.url.split('/').at(-1));
 
@@ -123,8 +139,20 @@ describe('bad input: refused with a clear code, nothing stored, the hub keeps se
     const reply = await expectRefused(await upload(admin, 'name=fake.mp4', text, { 'content-type': 'video/mp4' }), 415, 'MEDIA_TYPE');
     expect(reply.message).toContain('MP4');
     // A matroska file (EBML, but not WebM) and a HEIC picture (ftyp, but a still) are not played either.
-    await expectRefused(await upload(admin, 'name=x.webm', Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x88, 0x42, 0x82, 0x88]), Buffer.from('matroska'), Buffer.alloc(100)])), 415, 'MEDIA_TYPE');
-    await expectRefused(await upload(admin, 'name=x.mp4', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(100)])), 415, 'MEDIA_TYPE');
+    await expectRefused(
+      await upload(
+        admin,
+        'name=x.webm',
+        Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x88, 0x42, 0x82, 0x88]), Buffer.from('matroska'), Buffer.alloc(100)]),
+      ),
+      415,
+      'MEDIA_TYPE',
+    );
+    await expectRefused(
+      await upload(admin, 'name=x.mp4', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(100)])),
+      415,
+      'MEDIA_TYPE',
+    );
     expect(storedFiles()).toEqual(files);
     expect(mediaCount()).toBe(count);
   });
@@ -185,7 +213,11 @@ test('an uploaded file goes into a playlist, and a loop of it reaches the screen
   const saved = await put({ name: '启动仪式循环', nameEn: 'Launch loop', mediaIds: [clip.file.id, still.file.id, 'demo-fire-lanes'] });
   expect(saved.status).toBe(200);
   const playlist = (await saved.json()) as Playlist;
-  expect(playlist.items.map((item) => [item.id, item.durationMs])).toEqual([[clip.file.id, 9000], [still.file.id, 3000], ['demo-fire-lanes', 8000]]);
+  expect(playlist.items.map((item) => [item.id, item.durationMs])).toEqual([
+    [clip.file.id, 9000],
+    [still.file.id, 3000],
+    ['demo-fire-lanes', 8000],
+  ]);
 
   const { token } = await pairDevice(running.base, admin, { kind: 'screen', venueId: 'taihu', groupId: 'lobby' });
   const screen = await deviceSocket(running.base, token);

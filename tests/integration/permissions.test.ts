@@ -57,7 +57,15 @@ async function challengeAt(answered: number): Promise<string> {
   return challengeId;
 }
 
-const LIVE_SETTINGS = { name: '权限测试', questionIds: ['fire-001', 'fire-002'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false };
+const LIVE_SETTINGS = {
+  name: '权限测试',
+  questionIds: ['fire-001', 'fire-002'],
+  timeLimitSec: 20,
+  points: 1000,
+  teamMode: 'none',
+  venueIds: [],
+  rotatingJoin: false,
+};
 
 /**
  * Set-up calls go over sockets of their own, so that they do not spend the event budget of the
@@ -84,7 +92,8 @@ async function scoredLiveSession(): Promise<{ sessionId: string }> {
   try {
     const joined = (await request(player, 'live:join', { pin: session.pin })) as { ok: true; data: { token: string } };
     await onOwnSocket(admin, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
-    const right = (JSON.parse(running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }).answer;
+    const right = (JSON.parse(running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] })
+      .answer;
     await request(player, 'live:answer', { token: joined.data.token, index: 0, choice: right });
     return session;
   } finally {
@@ -150,7 +159,8 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'stage:prepare': (p, where) =>
     request(sockets[p]!, 'stage:prepare', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `来自 ${p}`, body: '' } }),
   'stage:take': async (p, where) => request(sockets[p]!, 'stage:take', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId) }),
-  'stage:air': (p, where) => request(sockets[p]!, 'stage:air', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `${p} 上屏`, body: '' } }),
+  'stage:air': (p, where) =>
+    request(sockets[p]!, 'stage:air', { groupId: where.groupId, scene: { kind: 'message', tone: 'info', title: `${p} 上屏`, body: '' } }),
   'stage:take-all': async (p, where) =>
     request(sockets[p]!, 'stage:take-all', { groupId: where.groupId, previewRevision: await previewRevision(where.groupId), groupIds: [where.groupId] }),
   'stage:follow': (p, where) => request(sockets[p]!, 'stage:follow', { groupId: where.groupId, follow: 'own' }),
@@ -165,7 +175,12 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'quiz:answer': async (p) => request(sockets[p]!, 'quiz:answer', { challengeId: await challengeAt(0), index: 0, choice: [] }),
   'quiz:result': async (p) => request(sockets[p]!, 'quiz:result', { challengeId: await challengeAt(10) }),
   'quiz:pack': (p) => request(sockets[p]!, 'quiz:pack', {}),
-  'quiz:upload': async (p) => request(sockets[p]!, 'quiz:upload', { offlineId: `perm-${Math.random().toString(36).slice(2, 14)}-${p}`, continues: await challengeAt(10), answers: [{ index: 0, questionId: 'fire-001', choice: [], elapsedMs: 0 }] }),
+  'quiz:upload': async (p) =>
+    request(sockets[p]!, 'quiz:upload', {
+      offlineId: `perm-${Math.random().toString(36).slice(2, 14)}-${p}`,
+      continues: await challengeAt(10),
+      answers: [{ index: 0, questionId: 'fire-001', choice: [], elapsedMs: 0 }],
+    }),
   'live:create': (p) => request(sockets[p]!, 'live:create', LIVE_SETTINGS),
   'live:list': (p) => request(sockets[p]!, 'live:list', {}),
   'live:watch': async (p) => request(sockets[p]!, 'live:watch', { sessionId: (await liveSession()).sessionId }),
@@ -223,9 +238,13 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'awards:champions': async (p) => request(sockets[p]!, 'awards:champions', { sessionId: (await scoredLiveSession()).sessionId }),
   'awards:save': async (p) => {
     const list = await onOwnSocket<{ revision: number; categories: { title: string; titleEn: string; winners: unknown[] }[] }>(admin, 'awards:list', {});
-    return request(sockets[p]!, 'awards:save', { categories: list.categories.map(({ title, titleEn, winners }) => ({ title, titleEn, winners })), revision: list.revision });
+    return request(sockets[p]!, 'awards:save', {
+      categories: list.categories.map(({ title, titleEn, winners }) => ({ title, titleEn, winners })),
+      revision: list.revision,
+    });
   },
-  'awards:step': async (p) => request(sockets[p]!, 'awards:step', { action: 'reset', revision: (await onOwnSocket<{ revision: number }>(admin, 'awards:watch', {})).revision }),
+  'awards:step': async (p) =>
+    request(sockets[p]!, 'awards:step', { action: 'reset', revision: (await onOwnSocket<{ revision: number }>(admin, 'awards:watch', {})).revision }),
   'awards:watch': (p) => request(sockets[p]!, 'awards:watch', {}),
 };
 
@@ -249,8 +268,7 @@ describe('socket events', () => {
 const restCalls: Partial<Record<Action, (session: Session | undefined, where: { groupId: string; venueId: string }) => Promise<Response>>> = {
   'stage:overview': (s) => api(running.base, s).get('/api/stage'),
   'stage:prepare': (s, where) => api(running.base, s).post(`/api/groups/${where.groupId}/prepare`, { scene: { kind: 'blank' } }),
-  'stage:take': async (s, where) =>
-    api(running.base, s).post(`/api/groups/${where.groupId}/take`, { previewRevision: await previewRevision(where.groupId) }),
+  'stage:take': async (s, where) => api(running.base, s).post(`/api/groups/${where.groupId}/take`, { previewRevision: await previewRevision(where.groupId) }),
   'device:list': (s) => api(running.base, s).get('/api/devices'),
   'device:approve': async (s, where) => {
     const { code, waiting } = await freshCode();
@@ -269,7 +287,10 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   'live:results': async (s) => api(running.base, s).get(`/api/live/${(await liveSession()).sessionId}/results.xlsx`),
   'bank:list': (s) => api(running.base, s).get('/api/bank'),
   'media:list': (s) => api(running.base, s).get('/api/media'),
-  'media:upload': (s) => api(running.base, s).post('/api/media?name=perm.png', samplePng(2, 2, [Math.floor(Math.random() * 255), 1, 2]), { 'content-type': 'application/octet-stream' }),
+  'media:upload': (s) =>
+    api(running.base, s).post('/api/media?name=perm.png', samplePng(2, 2, [Math.floor(Math.random() * 255), 1, 2]), {
+      'content-type': 'application/octet-stream',
+    }),
   'playlist:edit': (s) => api(running.base, s).put('/api/playlists/perm-list', { name: '权限测试', nameEn: 'Permissions', mediaIds: ['demo-fire-lanes'] }),
   'bank:edit': async (s) => {
     const question = JSON.parse(running.hub.db.prepare("SELECT body_json FROM questions WHERE id = 'fire-001'").pluck().get() as string) as { id: string };
@@ -277,7 +298,13 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   },
   'account:list': (s) => api(running.base, s).get('/api/accounts'),
   'account:create': (s) =>
-    api(running.base, s).post('/api/accounts', { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新人', role: 'viewer', venueIds: null, password: 'a-long-password' }),
+    api(running.base, s).post('/api/accounts', {
+      username: `u${Math.random().toString(36).slice(2, 10)}`,
+      displayName: '新人',
+      role: 'viewer',
+      venueIds: null,
+      password: 'a-long-password',
+    }),
   // A changed account signs in again, so the change goes to an account no caller here uses.
   'account:update': (s) => api(running.base, s).patch(`/api/accounts/${spareAccountId}`, { displayName: '观察员' }),
   'audit:list': (s) => api(running.base, s).get('/api/audit'),
@@ -293,7 +320,8 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
     const { deviceId } = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: where.venueId });
     return api(running.base, s).post(`/api/devices/${deviceId}/identify`);
   },
-  'awards:import': async (s) => api(running.base, s).post('/api/awards/import?name=awards.xlsx', await awardsWorkbook(), { 'content-type': 'application/octet-stream' }),
+  'awards:import': async (s) =>
+    api(running.base, s).post('/api/awards/import?name=awards.xlsx', await awardsWorkbook(), { 'content-type': 'application/octet-stream' }),
 };
 
 describe('REST routes', () => {

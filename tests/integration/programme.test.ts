@@ -57,7 +57,15 @@ async function programmeNow() {
 }
 const mainStageProgram = () => ok(mainScreen, 'stage:watch', { groupId: 'main-stage' }).then((snapshot) => snapshot.program.slot);
 
-const GOOD = { title: '消防演练观摩', titleEn: 'Fire drill', performers: '台湖消防站', start: '13:30', lengthMin: 30, scene: { kind: 'message', tone: 'info', title: '消防演练观摩', body: '请到广场东侧' }, notes: '提醒观众注意安全距离' };
+const GOOD = {
+  title: '消防演练观摩',
+  titleEn: 'Fire drill',
+  performers: '台湖消防站',
+  start: '13:30',
+  lengthMin: 30,
+  scene: { kind: 'message', tone: 'info', title: '消防演练观摩', body: '请到广场东侧' },
+  notes: '提醒观众注意安全距离',
+};
 
 test('the demo running order is there, in start order, before the show starts', async () => {
   const state = await ok(adminSocket, 'programme:list');
@@ -73,7 +81,12 @@ test('the demo running order is there, in start order, before the show starts', 
     '10:50 幸运抽奖',
     '11:00 沉浸式体验与咨询',
   ]);
-  expect(state.items[1]!.scene).toEqual({ kind: 'countdown', title: '第十九届安全文化节 · 启动仪式', to: '2026-06-14T09:35:00+08:00', endText: '安全文化节正式启动！' });
+  expect(state.items[1]!.scene).toEqual({
+    kind: 'countdown',
+    title: '第十九届安全文化节 · 启动仪式',
+    to: '2026-06-14T09:35:00+08:00',
+    endText: '安全文化节正式启动！',
+  });
   const board = await ok(lobbyScreen, 'programme:watch');
   expect(board.current).toBeNull();
   expect(board.following.map((item) => item.start)).toEqual(['09:00', '09:30', '09:35', '09:45']);
@@ -110,7 +123,11 @@ test.each([
   { name: 'an unknown scene kind', payload: { ...GOOD, scene: { kind: 'fireworks' } }, code: 'UNKNOWN_SCENE_KIND' },
   { name: 'a scene that fails the Scene schema', payload: { ...GOOD, scene: { kind: 'message', title: '缺少样式', body: '' } }, code: 'BAD_PAYLOAD' },
   { name: 'a countdown to no time', payload: { ...GOOD, scene: { kind: 'countdown', title: '倒计时', to: 'soon' } }, code: 'BAD_PAYLOAD' },
-  { name: 'a loop of an unknown playlist', payload: { ...GOOD, start: '15:00', scene: { kind: 'loop', playlistId: 'no-such-list' } }, code: 'UNKNOWN_PLAYLIST' },
+  {
+    name: 'a loop of an unknown playlist',
+    payload: { ...GOOD, start: '15:00', scene: { kind: 'loop', playlistId: 'no-such-list' } },
+    code: 'UNKNOWN_PLAYLIST',
+  },
   { name: 'an unknown target group', payload: { ...GOOD, start: '15:00', groupIds: ['no-such-group'] }, code: 'UNKNOWN_GROUP' },
   { name: 'an edit of an item that does not exist', payload: { ...GOOD, id: 'pi-gone' }, code: 'PROGRAMME_UNKNOWN_ITEM' },
   { name: 'an extra field', payload: { ...GOOD, html: '<b>' }, code: 'BAD_PAYLOAD' },

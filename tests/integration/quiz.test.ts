@@ -88,7 +88,10 @@ test('a challenge: ten questions of ten themes, no answer before answering, each
   expect(reply.points).toBeGreaterThanOrEqual(108);
   const second = await ok(kiosk, 'quiz:next', { challengeId: started.challengeId });
   expect(second.index).toBe(1);
-  expect(await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: wrongChoice(second) })).toMatchObject({ correct: false, points: 0 });
+  expect(await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: wrongChoice(second) })).toMatchObject({
+    correct: false,
+    points: 0,
+  });
   expect(answersOf(started.challengeId)).toBe(2);
 
   // The rest: right, except the time running out on the last one.
@@ -179,7 +182,9 @@ test('more right answers always beat fewer faster ones; ties go to the faster ti
 });
 
 test('a pass ties the score to the visitor, stamps the quiz station, and a second challenge that day repeats no question', async () => {
-  const visitor = (await (await api(running.base).post('/api/visitors', { nickname: '小明', realName: '王小明', showRealName: true, privacyConsent: true })).json()) as RegisterReply;
+  const visitor = (await (
+    await api(running.base).post('/api/visitors', { nickname: '小明', realName: '王小明', showRealName: true, privacyConsent: true })
+  ).json()) as RegisterReply;
   const first = await play(kiosk, { pass: visitor.pass });
   expect(first.started).toMatchObject({ visitor: true, playerName: '王**' });
   const stamp = db().prepare("SELECT COUNT(*) FROM stamps WHERE visitor_id = ? AND checkpoint_id = 'taihu-quiz'").pluck().get(visitor.visitorId);
@@ -236,7 +241,11 @@ test('offline: a kiosk keeps a pack of questions with answers; a challenge finis
   await ok(kiosk, 'quiz:answer', { challengeId: started.challengeId, index: 1, choice: rightChoice(second) });
   const rest = pack.questions.filter((q) => q.id !== started.question.id && q.id !== second.id).slice(0, 8);
   const restAnswers = rest.map((q, i) => ({ index: i + 2, questionId: q.id, choice: q.answer, elapsedMs: 600_000 }));
-  const incomplete = await request(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers.slice(0, 7) });
+  const incomplete = await request(kiosk, 'quiz:upload', {
+    offlineId: 'rest-' + 'y'.repeat(20),
+    continues: started.challengeId,
+    answers: restAnswers.slice(0, 7),
+  });
   expect(incomplete).toMatchObject({ ok: false, code: 'QUIZ_NOT_FINISHED' });
   expect(answersOf(started.challengeId)).toBe(2);
   const finished = await ok(kiosk, 'quiz:upload', { offlineId: 'rest-' + 'y'.repeat(20), continues: started.challengeId, answers: restAnswers });

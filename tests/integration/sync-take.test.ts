@@ -10,7 +10,13 @@ afterEach(async () => {
   for (const hub of opened.hubs.splice(0)) await hub.close();
 });
 
-const VENUE_OF: Record<string, string> = { 'main-stage': 'taihu', 'side-screens': 'taihu', lobby: 'taihu', 'songzhuang-hall': 'songzhuang', 'lucheng-hall': 'lucheng' };
+const VENUE_OF: Record<string, string> = {
+  'main-stage': 'taihu',
+  'side-screens': 'taihu',
+  lobby: 'taihu',
+  'songzhuang-hall': 'songzhuang',
+  'lucheng-hall': 'lucheng',
+};
 const ALL_GROUPS = Object.keys(VENUE_OF);
 
 async function setUp() {
@@ -75,7 +81,9 @@ test('take-all: every screen of every venue gets the same switch time, a moment 
     expect(at).toBeLessThan(switchAt);
     leads.push(switchAt - at);
   }
-  console.log(`take-all to 5 screens in 3 venues: switch time ${switchAt - sentAt} ms after the command; it reached every screen ${Math.min(...leads)} ms or more before it`);
+  console.log(
+    `take-all to 5 screens in 3 venues: switch time ${switchAt - sentAt} ms after the command; it reached every screen ${Math.min(...leads)} ms or more before it`,
+  );
   // The sub-venue operator's console shows what the main stage now shows.
   expect(await mainSeen).toMatchObject({ groupId: 'main-stage', name: '主舞台 LED', program: { scene: LAUNCH, switchAt } });
   const overview = await request(operator, 'stage:overview', {});
@@ -88,10 +96,20 @@ test('take-all is refused to operators, and for an unknown group or a changed pr
   const lucheng = await screen('lucheng-hall');
   const seen = record(lucheng, 'stage:program');
   const prepared = await prepare(mc, 'main-stage', LAUNCH);
-  expect(await request(operator, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ['songzhuang-hall'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ['lucheng-hall', 'no-such-group'] })).toMatchObject({ ok: false, code: 'UNKNOWN_GROUP' });
-  expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision - 1, groupIds: ['lucheng-hall'] })).toMatchObject({ ok: false, code: 'PREVIEW_CHANGED' });
-  expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: [] })).toMatchObject({ ok: false, code: 'BAD_PAYLOAD' });
+  expect(await request(operator, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ['songzhuang-hall'] })).toMatchObject(
+    { ok: false, code: 'FORBIDDEN' },
+  );
+  expect(
+    await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: ['lucheng-hall', 'no-such-group'] }),
+  ).toMatchObject({ ok: false, code: 'UNKNOWN_GROUP' });
+  expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision - 1, groupIds: ['lucheng-hall'] })).toMatchObject({
+    ok: false,
+    code: 'PREVIEW_CHANGED',
+  });
+  expect(await request(mc, 'stage:take-all', { groupId: 'main-stage', previewRevision: prepared.revision, groupIds: [] })).toMatchObject({
+    ok: false,
+    code: 'BAD_PAYLOAD',
+  });
   const snapshot = await request(lucheng, 'stage:watch', { groupId: 'lucheng-hall' });
   expect(snapshot.ok && snapshot.data.program.slot.scene.kind).not.toBe('message');
   expect(seen).toEqual([]);
@@ -105,7 +123,10 @@ test('follow mode: a following group mirrors the main stage and switches with it
   // The operator lets the hall follow: its screens show the main stage's program at once.
   const mirrored = nextEvent(songzhuang, 'stage:program');
   const followSeen = nextEvent(operator, 'stage:follow');
-  expect(await request(operator, 'stage:follow', { groupId: 'songzhuang-hall', follow: 'main' })).toEqual({ ok: true, data: { groupId: 'songzhuang-hall', follow: 'main' } });
+  expect(await request(operator, 'stage:follow', { groupId: 'songzhuang-hall', follow: 'main' })).toEqual({
+    ok: true,
+    data: { groupId: 'songzhuang-hall', follow: 'main' },
+  });
   expect(await followSeen).toEqual({ groupId: 'songzhuang-hall', follow: 'main' });
   const mainNow = await request(main, 'stage:watch', { groupId: 'main-stage' });
   if (!mainNow.ok) throw new Error(mainNow.code);
@@ -129,7 +150,10 @@ test('follow mode: a following group mirrors the main stage and switches with it
 
   // While following, the hall's own take is refused; the main stage cannot follow itself.
   const own = await prepare(operator, 'songzhuang-hall', { kind: 'blank' });
-  expect(await request(operator, 'stage:take', { groupId: 'songzhuang-hall', previewRevision: own.revision })).toMatchObject({ ok: false, code: 'STAGE_FOLLOWING' });
+  expect(await request(operator, 'stage:take', { groupId: 'songzhuang-hall', previewRevision: own.revision })).toMatchObject({
+    ok: false,
+    code: 'STAGE_FOLLOWING',
+  });
   expect(await request(mc, 'stage:follow', { groupId: 'main-stage', follow: 'main' })).toMatchObject({ ok: false, code: 'STAGE_FOLLOW_SELF' });
   // The operator's reach is their venue.
   expect(await request(operator, 'stage:follow', { groupId: 'lucheng-hall', follow: 'main' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

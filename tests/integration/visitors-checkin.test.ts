@@ -40,7 +40,10 @@ test('a phone registers and gets a signed pass; the number is kept normalised, o
   const reply = (await response.json()) as RegisterReply;
   expect(reply.pass).toMatch(/^EDP1\.k1\.[0-9A-HJKMNP-TV-Z]{10}\.[A-Za-z0-9_-]{86}$/);
   expect(reply.shortCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
-  const row = hub.running.hub.db.prepare('SELECT mobile, real_name, privacy_consent_at FROM visitors WHERE id = ?').get(reply.visitorId) as Record<string, unknown>;
+  const row = hub.running.hub.db.prepare('SELECT mobile, real_name, privacy_consent_at FROM visitors WHERE id = ?').get(reply.visitorId) as Record<
+    string,
+    unknown
+  >;
   expect(row).toMatchObject({ mobile: '13812341234', real_name: '王小明' });
   expect(row.privacy_consent_at).toBeGreaterThan(0);
   // Screens get the real name masked, because the visitor agreed to show it.
@@ -110,7 +113,9 @@ test.each([
   const { pass } = await registered();
   const outcome = await scan(socket, spoil(pass));
   expect(outcome).toMatchObject({ result: 'invalid', reason, counted: false });
-  expect(hub.running.hub.db.prepare('SELECT COUNT(*) FROM entries e JOIN visitors v ON v.id = e.visitor_id WHERE v.id = ?').pluck().get(pass.split('.')[2])).toBe(0);
+  expect(
+    hub.running.hub.db.prepare('SELECT COUNT(*) FROM entries e JOIN visitors v ON v.id = e.visitor_id WHERE v.id = ?').pluck().get(pass.split('.')[2]),
+  ).toBe(0);
   socket.close();
 });
 
@@ -213,7 +218,9 @@ test('exports: XLSX and CSV of registrations and check-ins; names and numbers in
 });
 
 test('after the event the admin deletes visitors\u2019 personal data; counts and check-ins stay; it is in the audit log', async () => {
-  const reply = (await (await register({ nickname: '留号访客', realName: '李四', mobile: '13912345678', unit: '台湖镇', privacyConsent: true })).json()) as RegisterReply;
+  const reply = (await (
+    await register({ nickname: '留号访客', realName: '李四', mobile: '13912345678', unit: '台湖镇', privacyConsent: true })
+  ).json()) as RegisterReply;
   const socket = await kiosk();
   await scan(socket, reply.pass, { checkpointId: 'taihu-rescue-gear' });
   socket.close();

@@ -76,7 +76,10 @@ export async function startHubProcess(opts: { port?: number; dataDir?: string } 
   const deadline = Date.now() + START_LIMIT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hub exited at start:\n${output}`);
-    const healthy = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`hub did not answer /healthz:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -222,7 +222,11 @@ export interface LoopWatch {
  */
 export function noteVideoFrames(): void {
   type Watched = HTMLVideoElement & { hadFrameOf?: string };
-  document.addEventListener('loadeddata', (event) => event.target instanceof HTMLVideoElement && ((event.target as Watched).hadFrameOf = event.target.currentSrc), true);
+  document.addEventListener(
+    'loadeddata',
+    (event) => event.target instanceof HTMLVideoElement && ((event.target as Watched).hadFrameOf = event.target.currentSrc),
+    true,
+  );
   document.addEventListener('emptied', (event) => event.target instanceof HTMLVideoElement && delete (event.target as Watched).hadFrameOf, true);
 }
 

@@ -34,7 +34,10 @@ export function api(base: string, session?: Session) {
 export async function signIn(base: string, username = 'admin', password = ADMIN_PASSWORD): Promise<Session> {
   const response = await api(base).post('/api/session', { username, password });
   if (!response.ok) throw new Error(`sign-in ${username}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   const body = (await response.json()) as SessionReply;
   return { cookie, csrfToken: body.csrfToken, account: body.account };
 }
@@ -51,7 +54,11 @@ export async function staffSession(base: string, admin: Session, username: strin
 export const staffSocket = (base: string, session: Session) => connectClient(base, 'console', { cookie: session.cookie });
 
 /** The real pairing round trip: an unpaired socket shows a code, the admin approves it, the socket gets its token. */
-export async function pairDevice(base: string, approver: Session, device: { kind: 'screen' | 'kiosk'; venueId: string; groupId?: string; name?: string }): Promise<{ token: string; deviceId: string }> {
+export async function pairDevice(
+  base: string,
+  approver: Session,
+  device: { kind: 'screen' | 'kiosk'; venueId: string; groupId?: string; name?: string },
+): Promise<{ token: string; deviceId: string }> {
   const waiting: Socket = await connectClient(base, device.kind === 'screen' ? 'screen' : 'kiosk');
   try {
     const started = await request(waiting, 'pairing:start', { kind: device.kind });
@@ -72,4 +79,3 @@ export async function pairDevice(base: string, approver: Session, device: { kind
 }
 
 export const deviceSocket = (base: string, token: string, client: 'screen' | 'kiosk' = 'screen') => connectClient(base, client, { deviceToken: token });
-

@@ -66,10 +66,12 @@ test('the immediate and deferred variants keep the queue too', () => {
   const seen: string[] = [];
   db.transaction(() => afterCommit(db, () => seen.push('immediate'))).immediate();
   expect(() =>
-    db.transaction(() => {
-      afterCommit(db, () => seen.push('deferred lost'));
-      throw new Error('no');
-    }).deferred(),
+    db
+      .transaction(() => {
+        afterCommit(db, () => seen.push('deferred lost'));
+        throw new Error('no');
+      })
+      .deferred(),
   ).toThrow();
   expect(seen).toEqual(['immediate']);
 });

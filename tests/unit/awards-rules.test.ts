@@ -2,7 +2,14 @@ import { expect, test } from 'vitest';
 import { ceremonySteps, ceremonyView, checkAwardList, clampStep, moveCeremony } from '../../server/awards/awards-rules.ts';
 
 const LIST = [
-  { title: '优秀组织单位', titleEn: 'Outstanding units', winners: [{ name: '台湖镇人民政府', unit: '' }, { name: '宋庄镇应急管理办公室', unit: '' }] },
+  {
+    title: '优秀组织单位',
+    titleEn: 'Outstanding units',
+    winners: [
+      { name: '台湖镇人民政府', unit: '' },
+      { name: '宋庄镇应急管理办公室', unit: '' },
+    ],
+  },
   { title: '安全生产先进个人', titleEn: '', winners: [{ name: '王建国', unit: '通州区消防救援支队' }] },
 ];
 
@@ -15,7 +22,12 @@ test('a step shows what has been revealed up to it, and never a later winner', (
   const names = (step: number) => JSON.stringify(ceremonyView(LIST, step, 1));
   expect(ceremonyView(LIST, -1, 1)).toMatchObject({ phase: 'idle', revealed: [], summary: null, upcoming: { kind: 'category', title: '优秀组织单位' } });
   expect(names(-1)).not.toMatch(/台湖镇人民政府|王建国/);
-  expect(ceremonyView(LIST, 0, 1)).toMatchObject({ phase: 'category', category: { title: '优秀组织单位', winnerCount: 2 }, revealed: [], upcoming: { kind: 'winner', ordinal: 1, of: 2 } });
+  expect(ceremonyView(LIST, 0, 1)).toMatchObject({
+    phase: 'category',
+    category: { title: '优秀组织单位', winnerCount: 2 },
+    revealed: [],
+    upcoming: { kind: 'winner', ordinal: 1, of: 2 },
+  });
   expect(names(0)).not.toMatch(/台湖镇人民政府/);
   expect(ceremonyView(LIST, 1, 1).revealed.map((w) => w.name)).toEqual(['台湖镇人民政府']);
   expect(names(1)).not.toMatch(/宋庄镇应急管理办公室|王建国/);
@@ -45,5 +57,16 @@ test('a list is cleaned, and an empty name, a category twice or a winner twice i
   expect(cleaned).toMatchObject({ ok: true, categories: [{ title: '应急救援先锋', winners: [{ name: '李 强' }] }] });
   expect(checkAwardList([{ title: '\u200b', titleEn: '', winners: [{ name: 'a', unit: '' }] }]).ok).toBe(false);
   expect(checkAwardList([LIST[1]!, LIST[1]!]).ok).toBe(false);
-  expect(checkAwardList([{ title: 'x', titleEn: '', winners: [{ name: '王', unit: '' }, { name: '王', unit: '' }] }]).ok).toBe(false);
+  expect(
+    checkAwardList([
+      {
+        title: 'x',
+        titleEn: '',
+        winners: [
+          { name: '王', unit: '' },
+          { name: '王', unit: '' },
+        ],
+      },
+    ]).ok,
+  ).toBe(false);
 });

@@ -18,8 +18,39 @@ test('an XLSX with good and bad rows: good questions pass, each bad row is named
   const sheet = workbook.addWorksheet('题库');
   // Mixed Chinese and English headers, odd case and order, as organisers' sheets come.
   sheet.addRow(['题干', 'ID', '主题', '题型', 'Difficulty', '标签', '选项A', '选项B', '选项C', '选项D', '答案', '解析', 'Source', '已核对', 'Prompt_EN']);
-  sheet.addRow([{ richText: [{ text: '发现着火了，' }, { text: '应拨打哪个电话？', font: { bold: true } }] }, 'fire-901', '消防安全', '单选', 1, '119|报警', 119, 110, 120, 122, 'a', '火警电话是119。', source, '是', 'Which number for a fire?']);
-  sheet.addRow(['拨打119时要讲清哪些信息？', 'fire-902', 'fire', 'multiple', { formula: '1+1', result: 2 }, '报警、要点', '地址', '火势', '谁的责任', '', 'A、B', '讲清地址和火势。', source, 'true']);
+  sheet.addRow([
+    { richText: [{ text: '发现着火了，' }, { text: '应拨打哪个电话？', font: { bold: true } }] },
+    'fire-901',
+    '消防安全',
+    '单选',
+    1,
+    '119|报警',
+    119,
+    110,
+    120,
+    122,
+    'a',
+    '火警电话是119。',
+    source,
+    '是',
+    'Which number for a fire?',
+  ]);
+  sheet.addRow([
+    '拨打119时要讲清哪些信息？',
+    'fire-902',
+    'fire',
+    'multiple',
+    { formula: '1+1', result: 2 },
+    '报警、要点',
+    '地址',
+    '火势',
+    '谁的责任',
+    '',
+    'A、B',
+    '讲清地址和火势。',
+    source,
+    'true',
+  ]);
   sheet.addRow([]);
   sheet.addRow(['没有答案的题目？', 'fire-903', 'fire', '单选', '易', '', '甲', '乙', '', '', '', '缺答案。', source, '是']);
   sheet.addRow(['答案超出选项的题目？', 'fire-904', 'fire', '单选', '中', '', '甲', '乙', '丙', '丁', 'E', '答案是E。', source, '是']);
@@ -27,7 +58,14 @@ test('an XLSX with good and bad rows: good questions pass, each bad row is named
   sheet.addRow(['楼道里可以给电动自行车充电。', 'fire-906', 'ebike', '判断', 1, '', '', '', '', '', '×', '不得在楼道充电。', source, 'y']);
   const items = await itemsOf(Buffer.from(await workbook.xlsx.writeBuffer()), '题库.xlsx');
 
-  expect(items.map((item) => item.at)).toEqual(['第 2 行 / line 2', '第 3 行 / line 3', '第 5 行 / line 5', '第 6 行 / line 6', '第 7 行 / line 7', '第 8 行 / line 8']);
+  expect(items.map((item) => item.at)).toEqual([
+    '第 2 行 / line 2',
+    '第 3 行 / line 3',
+    '第 5 行 / line 5',
+    '第 6 行 / line 6',
+    '第 7 行 / line 7',
+    '第 8 行 / line 8',
+  ]);
   const report = checkBank(items);
   expect(report.questions.map((question) => question.id)).toEqual(['fire-901', 'fire-902', 'fire-906']);
   expect(report.problems.map(({ at, id, code }) => ({ at, id, code }))).toEqual([
@@ -48,7 +86,12 @@ test('an XLSX with good and bad rows: good questions pass, each bad row is named
     source,
     checked: true,
   });
-  expect(report.questions[1]).toMatchObject({ difficulty: 2, tags: ['报警', '要点'], answer: [0, 1], options: [{ zh: '地址' }, { zh: '火势' }, { zh: '谁的责任' }] });
+  expect(report.questions[1]).toMatchObject({
+    difficulty: 2,
+    tags: ['报警', '要点'],
+    answer: [0, 1],
+    options: [{ zh: '地址' }, { zh: '火势' }, { zh: '谁的责任' }],
+  });
   expect(report.questions[2]).toMatchObject({
     theme: 'ebike',
     type: 'truefalse',

@@ -46,7 +46,9 @@ describe('fairness (seeded generator, test only)', () => {
   test('20,000 one-winner draws from a pool of 20: everyone wins about equally often', () => {
     const { wins, duplicates } = tally(20_000, 1, seeded(20260614));
     const statistic = chiSquare(wins, POOL, 1000);
-    console.log(`one winner × 20,000: chi-square = ${statistic.toFixed(2)} (df 19, 0.999 critical ${CRITICAL_19_0999}); min ${Math.min(...wins.values())}, max ${Math.max(...wins.values())}`);
+    console.log(
+      `one winner × 20,000: chi-square = ${statistic.toFixed(2)} (df 19, 0.999 critical ${CRITICAL_19_0999}); min ${Math.min(...wins.values())}, max ${Math.max(...wins.values())}`,
+    );
     expect(statistic).toBeLessThan(CRITICAL_19_0999);
     expect(duplicates).toBe(0);
   });

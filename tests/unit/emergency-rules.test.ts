@@ -24,7 +24,12 @@ describe('what a notice says', () => {
     }
   });
   test('a custom text is trimmed, shown in both places, under a fixed heading', () => {
-    expect(noticeFrom({ text: '  东门关闭，请走西门 ' })).toEqual({ preset: null, tone: 'alarm', title: CUSTOM_TITLE, body: { 'zh-CN': '东门关闭，请走西门', en: '东门关闭，请走西门' } });
+    expect(noticeFrom({ text: '  东门关闭，请走西门 ' })).toEqual({
+      preset: null,
+      tone: 'alarm',
+      title: CUSTOM_TITLE,
+      body: { 'zh-CN': '东门关闭，请走西门', en: '东门关闭，请走西门' },
+    });
   });
   test('empty, blank, too long (counted in characters, not bytes), missing or doubled is refused', () => {
     expect(noticeFrom({ text: '安'.repeat(200) }).body['zh-CN']).toHaveLength(200);

@@ -50,7 +50,8 @@ const FROM_PAUSED_QUESTION: Record<LiveAction, Outcome | [LivePhase, 'paused']> 
 
 const combos = LIVE_PHASES.flatMap((phase) => LIVE_ACTIONS.map((action) => ({ phase, action, outcome: STEPS[phase][action] })));
 /** Actions that open a question: its clock starts, and the index moves on. */
-const opensFrom = (phase: LivePhase, action: LiveAction) => STEPS[phase][action] === 'question' && (action === 'start' || action === 'next' || action === 'skip');
+const opensFrom = (phase: LivePhase, action: LiveAction) =>
+  STEPS[phase][action] === 'question' && (action === 'start' || action === 'next' || action === 'skip');
 
 test('the table covers every phase and every action of the protocol', () => {
   expect(Object.keys(STEPS).sort()).toEqual([...LIVE_PHASES].sort());
@@ -80,12 +81,15 @@ describe('the rules (moveLive)', () => {
     });
   });
 
-  test.each(LIVE_ACTIONS.map((action) => ({ action, outcome: FROM_PAUSED_QUESTION[action] })))('a paused question, $action → $outcome', ({ action, outcome }) => {
-    const move = moveLive(at('question', true), action);
-    if (outcome === REFUSED) return expect(move.ok).toBe(false);
-    const [phase, paused] = Array.isArray(outcome) ? [outcome[0], true] : [outcome, false];
-    expect(move).toMatchObject({ ok: true, phase, paused, opens: action === 'skip', discards: action === 'skip', index: action === 'skip' ? 2 : 1 });
-  });
+  test.each(LIVE_ACTIONS.map((action) => ({ action, outcome: FROM_PAUSED_QUESTION[action] })))(
+    'a paused question, $action → $outcome',
+    ({ action, outcome }) => {
+      const move = moveLive(at('question', true), action);
+      if (outcome === REFUSED) return expect(move.ok).toBe(false);
+      const [phase, paused] = Array.isArray(outcome) ? [outcome[0], true] : [outcome, false];
+      expect(move).toMatchObject({ ok: true, phase, paused, opens: action === 'skip', discards: action === 'skip', index: action === 'skip' ? 2 : 1 });
+    },
+  );
 
   test('pause and resume hold any phase that has a question on (a closed one, a reveal, a leaderboard), then give it back', () => {
     for (const phase of ['question', 'closed', 'reveal', 'leaderboard'] as const) {
@@ -120,7 +124,15 @@ describe('through the live service: the error codes, the revision, the clock', (
   });
 
   const MC = { kind: 'staff', id: '1', name: 'mc', ip: '127.0.0.1' } as const;
-  const SETTINGS: LiveSettings = { name: '规则表', questionIds: ['fire-001', 'signs-001', 'firstaid-001'], timeLimitSec: 20, points: 1000, teamMode: 'none', venueIds: [], rotatingJoin: false };
+  const SETTINGS: LiveSettings = {
+    name: '规则表',
+    questionIds: ['fire-001', 'signs-001', 'firstaid-001'],
+    timeLimitSec: 20,
+    points: 1000,
+    teamMode: 'none',
+    venueIds: [],
+    rotatingJoin: false,
+  };
   /** Presses that bring a new session to each phase (question 1 of 3; the podium after skipping all three). */
   const PATHS: Record<LivePhase, LiveAction[]> = {
     lobby: [],

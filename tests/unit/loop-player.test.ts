@@ -19,7 +19,10 @@ function fakeClock(start: number) {
     clock,
     set(at: number) {
       now = at;
-      for (const wait of waiting.filter((w) => w.at <= now)) (waiting.splice(waiting.indexOf(wait), 1), wait.resolve());
+      for (const wait of waiting.filter((w) => w.at <= now)) {
+        waiting.splice(waiting.indexOf(wait), 1);
+        wait.resolve();
+      }
     },
   };
 }
@@ -130,7 +133,12 @@ describe('loop player', () => {
     // On air since 0; this screen starts at 4500: item e (4000–5000).
     time.set(4_500);
     slowUntil = 6_600;
-    const stop = startLoop(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => item(id)), layers, time.clock, 0);
+    const stop = startLoop(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => item(id)),
+      layers,
+      time.clock,
+      0,
+    );
     await settle();
     // e took until 6600, past its run: the screen loads g (6000–7000) instead and shows it.
     expect(steps.slice(0, 3)).toEqual(['load e@0', 'load g@0', 'show g@0 from 6000']);
@@ -147,7 +155,11 @@ describe('switch timer', () => {
     const applied: number[] = [];
     let now = 1000;
     let trusted = true;
-    const timer = createSwitchTimer<{ slot: { revision: number; switchAt?: number } }>(() => now, (view) => void applied.push(view.slot.revision), () => trusted);
+    const timer = createSwitchTimer<{ slot: { revision: number; switchAt?: number } }>(
+      () => now,
+      (view) => void applied.push(view.slot.revision),
+      () => trusted,
+    );
     timer.offer({ slot: { revision: 5, switchAt: 1030 } });
     expect(applied).toEqual([]);
     timer.offer({ slot: { revision: 4, switchAt: 900 } });

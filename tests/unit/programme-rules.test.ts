@@ -55,7 +55,12 @@ describe('time on the event day (Beijing, UTC+8)', () => {
 
 describe('checking an item the admin saves', () => {
   test('a good item comes back cleaned and with its start as HH:MM', () => {
-    const saved = checkItem(item({ title: '  消防\u200b演练  ', start: '9:00', groupIds: ['lobby', 'lobby'] }), 'pi-new', ITEMS.slice(0, 1).map((entry) => ({ ...entry, start: '08:00' })), SEVEN_AM);
+    const saved = checkItem(
+      item({ title: '  消防\u200b演练  ', start: '9:00', groupIds: ['lobby', 'lobby'] }),
+      'pi-new',
+      ITEMS.slice(0, 1).map((entry) => ({ ...entry, start: '08:00' })),
+      SEVEN_AM,
+    );
     expect(saved).toMatchObject({ id: 'pi-new', title: '消防演练', start: '09:00', groupIds: ['lobby'], titleEn: '', notes: '' });
   });
 
@@ -76,7 +81,9 @@ describe('checking an item the admin saves', () => {
   });
 
   test('overlaps with another item are refused and name it; touching ends are fine', () => {
-    expect(refusal(() => checkItem(item({ start: '09:40', lengthMin: 10 }), 'pi-new', ITEMS, SEVEN_AM))).toMatch(/PROGRAMME_OVERLAP start: overlaps "领导致辞" 09:35–09:45/);
+    expect(refusal(() => checkItem(item({ start: '09:40', lengthMin: 10 }), 'pi-new', ITEMS, SEVEN_AM))).toMatch(
+      /PROGRAMME_OVERLAP start: overlaps "领导致辞" 09:35–09:45/,
+    );
     // Starts inside nothing but covers an item whole.
     expect(refusal(() => checkItem(item({ start: '08:50', lengthMin: 60 }), 'pi-new', ITEMS, SEVEN_AM))).toContain('PROGRAMME_OVERLAP');
     expect(checkItem(item({ start: '08:45', lengthMin: 15 }), 'pi-new', ITEMS, SEVEN_AM).start).toBe('08:45');

@@ -12,7 +12,10 @@ test('the built-in bank: every question valid, answered among its options, expla
   expect(report.questions.length).toBe(items.length);
   expect(report.questions.length).toBeGreaterThanOrEqual(150);
   for (const question of report.questions) {
-    expect(question.answer.every((index) => index < question.options.length), question.id).toBe(true);
+    expect(
+      question.answer.every((index) => index < question.options.length),
+      question.id,
+    ).toBe(true);
     expect(question.explanation.zh.length, question.id).toBeGreaterThan(10);
     expect(question.source.length, question.id).toBeGreaterThan(4);
   }

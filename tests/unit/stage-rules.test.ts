@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { checkFollow, EMPTY_SLOT, mirrorProgram, prepareScene, putOnAir, switchTimeFor, TAKE_LEAD_MS, takePreview, type GroupState } from '../../server/stage/stage-rules.ts';
+import {
+  checkFollow,
+  EMPTY_SLOT,
+  mirrorProgram,
+  prepareScene,
+  putOnAir,
+  switchTimeFor,
+  TAKE_LEAD_MS,
+  takePreview,
+  type GroupState,
+} from '../../server/stage/stage-rules.ts';
 import { HubError } from '../../server/hub-error.ts';
 
 const fresh = (groupId = 'main-stage'): GroupState => ({ groupId, venueId: 'taihu', revision: 0, follow: 'own', program: EMPTY_SLOT, preview: EMPTY_SLOT });

@@ -76,8 +76,7 @@ export function createConsoleState(hub: HubConnection) {
       return ack;
     },
     stageOf: (groupId: string): GroupStage | undefined => stages[groupId],
-    playlistOf: (scene: Scene) =>
-      scene.kind === 'loop' ? (overview?.playlists.find((list) => list.id === scene.playlistId) ?? null) : null,
+    playlistOf: (scene: Scene) => (scene.kind === 'loop' ? (overview?.playlists.find((list) => list.id === scene.playlistId) ?? null) : null),
     select(groupId: string) {
       selectedId = groupId;
       localStorage.setItem(SELECTED_KEY, groupId);

@@ -12,8 +12,15 @@ export type StaffAck<T> = Ack<T> | { ok: false; code: ErrorCode; message: string
  */
 export function createStaffApi(locale: () => Locale) {
   let csrfToken = '';
-  async function call<R extends HttpRoute>(route: R, ...[input]: RouteInput<R> extends { params?: undefined; query?: undefined; body?: undefined } ? [RouteInput<R>?] : [RouteInput<R>]): Promise<StaffAck<RouteReply<R>>> {
-    const { params, query, body } = (input ?? {}) as { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
+  async function call<R extends HttpRoute>(
+    route: R,
+    ...[input]: RouteInput<R> extends { params?: undefined; query?: undefined; body?: undefined } ? [RouteInput<R>?] : [RouteInput<R>]
+  ): Promise<StaffAck<RouteReply<R>>> {
+    const { params, query, body } = (input ?? {}) as {
+      params?: Record<string, string | number>;
+      query?: Record<string, string | number | undefined>;
+      body?: unknown;
+    };
     try {
       const response = await fetch(routeUrl(route, params, query), {
         method: route.method,

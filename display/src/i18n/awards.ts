@@ -88,7 +88,8 @@ export const awardsWords = catalogPart(
     'awards.listTitle': 'Awards and winners (admins only)',
     'awards.import': 'Import XLSX',
     'awards.takeGood': 'Take the good rows only',
-    'awards.importHint': 'Header: 奖项 (category), 奖项英文, 获奖者 (name), 单位 (unit); one winner per row, a blank category means the one above. An import replaces the whole list.',
+    'awards.importHint':
+      'Header: 奖项 (category), 奖项英文, 获奖者 (name), 单位 (unit); one winner per row, a blank category means the one above. An import replaces the whole list.',
     'awards.line': 'Line',
     'awards.reason': 'Problem',
     'awards.imported': 'Imported {categories} awards and {winners} winners ({skipped} rows skipped)',

@@ -15,5 +15,17 @@ import { stageWords } from './stage.ts';
  * The display app's words, zh-CN first, English second: one file per part of the app (the type
  * checker keeps each file's English complete); a new part adds one line here.
  */
-export const displayCatalog = mergeCatalogs(awardsWords, bankWords, devicesWords, drawWords, emergencyWords, figuresWords, liveWords, mediaWords, programmeWords, staffWords, stageWords);
+export const displayCatalog = mergeCatalogs(
+  awardsWords,
+  bankWords,
+  devicesWords,
+  drawWords,
+  emergencyWords,
+  figuresWords,
+  liveWords,
+  mediaWords,
+  programmeWords,
+  staffWords,
+  stageWords,
+);
 export type DisplayKey = keyof (typeof displayCatalog)['zh-CN'];

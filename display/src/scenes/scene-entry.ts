@@ -49,6 +49,9 @@ export interface SceneFormProps<K extends SceneKind> {
  * drawn, what it follows on the hub, and how the console builds one. The registry (registry.ts)
  * lists them; SceneView, the screens and the console's scene builder read only the registry.
  */
+// The registry erases each entry's data type (a component wanting its own feed's data is not one
+// that takes any data); SceneView hands each view the feed its own entry declared.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface SceneEntry<K extends SceneKind, D = any> {
   kind: K;
   view: Component<SceneProps<K, D>>;

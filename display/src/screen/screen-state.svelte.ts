@@ -37,7 +37,11 @@ export function createScreen(urlGroupId: string) {
   // and the last scene put up again after a restart while the hub is away.
   registerScreenWorker();
   const clock = createHubClock(hub);
-  const switches = createSwitchTimer<ProgramView>(clock.now, (view) => void show(view), () => clock.synced);
+  const switches = createSwitchTimer<ProgramView>(
+    clock.now,
+    (view) => void show(view),
+    () => clock.synced,
+  );
   const kept = restoreLastProgram(urlGroupId);
   if (kept) ({ snapshot, program } = kept);
 
@@ -69,7 +73,8 @@ export function createScreen(urlGroupId: string) {
     }
     refusal = null;
     snapshot = ack.data;
-    if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId) switches.offer(ack.data.program, program?.groupId !== groupId);
+    if (program?.slot.revision !== ack.data.program.slot.revision || program.groupId !== groupId)
+      switches.offer(ack.data.program, program?.groupId !== groupId);
     else followScene();
   });
 

@@ -61,7 +61,13 @@ export class OfflineChallenge {
     const drawn = drawQuestions(pack.questions, avoid, QUESTIONS_PER_CHALLENGE - from, cryptoRandom);
     this.#asked = drawn.map((question) => ({
       question,
-      order: question.type === 'truefalse' ? question.options.map((_, i) => i) : shuffled(question.options.map((_, i) => i), cryptoRandom),
+      order:
+        question.type === 'truefalse'
+          ? question.options.map((_, i) => i)
+          : shuffled(
+              question.options.map((_, i) => i),
+              cryptoRandom,
+            ),
       askedAt: 0,
     }));
   }
@@ -98,7 +104,16 @@ export class OfflineChallenge {
     const points = pointsFor(correct, elapsedMs, timeLimitMs(question.type));
     const shownAnswer = question.answer.map((bankIndex) => order.indexOf(bankIndex)).sort((a, b) => a - b);
     this.answers.push({ index, questionId: question.id, choice: picked, elapsedMs });
-    return { index, correct, answer: shownAnswer, explanation: question.explanation, source: question.source, points, score: scoreBefore + points, last: index === QUESTIONS_PER_CHALLENGE - 1 };
+    return {
+      index,
+      correct,
+      answer: shownAnswer,
+      explanation: question.explanation,
+      source: question.source,
+      points,
+      score: scoreBefore + points,
+      last: index === QUESTIONS_PER_CHALLENGE - 1,
+    };
   }
 
   /** The answers go to the outbox; the result shows now, its rank (0 until then) once the hub has it. */

@@ -103,6 +103,8 @@ export class QuizSession {
   #startOffline(who: QuizStartRequest) {
     const pack = quizPack.get();
     const offlineId = newOfflineId();
+    // The set of questions already asked belongs to the plain offline run, not to any state shown.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const run = pack && new OfflineChallenge(pack, 0, new Set(), { offlineId, ...who });
     if (!run?.complete) {
       this.problem = { message: this.#offlineText.noPack };
@@ -117,6 +119,7 @@ export class QuizSession {
   /** The hub went away mid-challenge: the rest comes from the pack (a fresh question in place of this one). */
   #continueOffline(question: AskedQuestion): boolean {
     const pack = quizPack.get();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain run's own record, not shown state
     const run = pack && new OfflineChallenge(pack, question.index, new Set(this.#asked), { offlineId: newOfflineId(), continues: this.challengeId });
     if (!run?.complete) return false;
     this.#offlineRun = run;
@@ -246,7 +249,11 @@ export class QuizSession {
   }
 
   /** Sends a command while marked busy; null (and a problem to show) when it failed or was overtaken by a reset. */
-  async #send<C extends 'quiz:start' | 'quiz:next' | 'quiz:result'>(command: C, payload: CommandRequest<C>, retry: () => void): Promise<CommandReply<C> | null> {
+  async #send<C extends 'quiz:start' | 'quiz:next' | 'quiz:result'>(
+    command: C,
+    payload: CommandRequest<C>,
+    retry: () => void,
+  ): Promise<CommandReply<C> | null> {
     const generation = this.#generation;
     this.busy = true;
     const ack = await this.#request(command, payload);

@@ -8,5 +8,6 @@ export const countdownScene = sceneEntry({
   view: CountdownScene,
   form: CountdownForm,
   blank: () => ({ kind: 'countdown', title: '', to: '' }),
-  tidy: ({ title, to, endText }) => (endText?.trim() ? { kind: 'countdown', title: title.trim(), to, endText: endText.trim() } : { kind: 'countdown', title: title.trim(), to }),
+  tidy: ({ title, to, endText }) =>
+    endText?.trim() ? { kind: 'countdown', title: title.trim(), to, endText: endText.trim() } : { kind: 'countdown', title: title.trim(), to },
 });
