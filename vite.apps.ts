@@ -11,7 +11,12 @@ export function appConfig(name: 'kiosk' | 'display'): UserConfig {
     server: {
       fs: { allow: ['..'] },
       // `vite --config <app>/vite.config.ts` during development, with the hub on 8080.
-      proxy: { '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true }, '/media': 'http://127.0.0.1:8080' },
+      proxy: {
+        '/socket.io': { target: 'ws://127.0.0.1:8080', ws: true },
+        '/api': 'http://127.0.0.1:8080',
+        '/media': 'http://127.0.0.1:8080',
+        '/quiz-images': 'http://127.0.0.1:8080',
+      },
     },
   });
 }

@@ -61,4 +61,3 @@ export function manualClock(start = Date.parse('2026-06-14T09:00:00+08:00')) {
   };
   return clock;
 }
-export type ManualClock = ReturnType<typeof manualClock>;

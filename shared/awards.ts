@@ -32,11 +32,11 @@ export const AwardCategoryInput = Type.Object(
 export type AwardCategoryInput = Static<typeof AwardCategoryInput>;
 
 /** The whole list at once (it is short); `revision` is the one the admin's editor showed. */
-export const AwardsSaveRequest = Type.Object(
+const AwardsSaveRequest = Type.Object(
   { categories: Type.Array(AwardCategoryInput, { maxItems: AWARD_LIMITS.categories }), revision: Type.Integer({ minimum: 0 }) },
   strict,
 );
-export type AwardsSaveRequest = Static<typeof AwardsSaveRequest>;
+type AwardsSaveRequest = Static<typeof AwardsSaveRequest>;
 
 /** The admin's editor: every category with every winner (the only reply that carries unrevealed names). */
 export const AwardsList = Type.Object({
@@ -49,18 +49,17 @@ export type AwardsList = Static<typeof AwardsList>;
 export const CHAMPIONS_TITLE = { zh: '现场竞答优胜者', en: 'Live quiz champions' } as const;
 
 /** A live quiz session whose podium becomes an award category (the quiz champions). */
-export const AwardsChampionsRequest = Type.Object({ sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
+const AwardsChampionsRequest = Type.Object({ sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
 
-export const AWARD_ACTIONS = ['next', 'back', 'summary', 'reset'] as const;
+const AWARD_ACTIONS = ['next', 'back', 'summary', 'reset'] as const;
 export type AwardAction = (typeof AWARD_ACTIONS)[number];
 
-export const AwardsStepRequest = Type.Object(
+const AwardsStepRequest = Type.Object(
   { action: Type.Union(AWARD_ACTIONS.map((action) => Type.Literal(action))), revision: Type.Integer({ minimum: 0 }) },
   strict,
 );
 
-export const AWARD_PHASES = ['idle', 'category', 'winner', 'summary'] as const;
-export type AwardPhase = (typeof AWARD_PHASES)[number];
+const AWARD_PHASES = ['idle', 'category', 'winner', 'summary'] as const;
 
 const CategoryHead = Type.Object({ index: Type.Integer(), title: Type.String(), titleEn: Type.String(), winnerCount: Type.Integer() });
 

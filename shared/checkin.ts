@@ -17,10 +17,10 @@ export const ScanRequest = Type.Object(
 );
 export type ScanRequest = Static<typeof ScanRequest>;
 
-export const ScanUploadRequest = Type.Object({ scans: Type.Array(ScanRequest, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false });
-export type ScanUploadRequest = Static<typeof ScanUploadRequest>;
+const ScanUploadRequest = Type.Object({ scans: Type.Array(ScanRequest, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false });
+type ScanUploadRequest = Static<typeof ScanUploadRequest>;
 
-export const SCAN_RESULTS = ['welcome', 'again', 'invalid'] as const;
+const SCAN_RESULTS = ['welcome', 'again', 'invalid'] as const;
 
 export const ScanOutcome = Type.Object({
   scanId: Type.String(),
@@ -36,7 +36,7 @@ export const ScanOutcome = Type.Object({
 });
 export type ScanOutcome = Static<typeof ScanOutcome>;
 
-export const ScanUploadReply = Type.Object({ outcomes: Type.Array(ScanOutcome) });
+const ScanUploadReply = Type.Object({ outcomes: Type.Array(ScanOutcome) });
 
 export const Checkpoint = Type.Object({
   id: Slug,
@@ -48,12 +48,12 @@ export const Checkpoint = Type.Object({
 export type Checkpoint = Static<typeof Checkpoint>;
 
 /** What a kiosk needs to check in: its venue's checkpoints, and the one the console set for it (null: staff choose on the kiosk). */
-export const CheckinSetupReply = Type.Object({ checkpoints: Type.Array(Checkpoint), assignedCheckpointId: Type.Union([Slug, Type.Null()]) });
-export const CheckpointAssigned = Type.Object({ checkpointId: Type.Union([Slug, Type.Null()]) });
-export type CheckpointAssigned = Static<typeof CheckpointAssigned>;
+const CheckinSetupReply = Type.Object({ checkpoints: Type.Array(Checkpoint), assignedCheckpointId: Type.Union([Slug, Type.Null()]) });
+const CheckpointAssigned = Type.Object({ checkpointId: Type.Union([Slug, Type.Null()]) });
+type CheckpointAssigned = Static<typeof CheckpointAssigned>;
 export const AssignCheckpointBody = Type.Object({ checkpointId: Type.Union([Slug, Type.Null()]) }, { additionalProperties: false });
 export type AssignCheckpointBody = Static<typeof AssignCheckpointBody>;
-export type CheckinSetupReply = Static<typeof CheckinSetupReply>;
+type CheckinSetupReply = Static<typeof CheckinSetupReply>;
 
 /** The checkin commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
 export const checkinCommands = {

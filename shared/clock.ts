@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { EmptyRequest, type CommandTable } from './protocol-table.ts';
 
-export const ClockSyncReply = Type.Object({ serverNow: Type.Integer() });
-export type ClockSyncReply = Static<typeof ClockSyncReply>;
+const ClockSyncReply = Type.Object({ serverNow: Type.Integer() });
+type ClockSyncReply = Static<typeof ClockSyncReply>;
 
 /** The hub's clock, for screens, phones and kiosks measuring their offset from it. */
 export const clockCommands = {

@@ -39,12 +39,9 @@ export const DeviceHealthView = Type.Composite([
 ]);
 export type DeviceHealthView = Static<typeof DeviceHealthView>;
 
-export const DeviceTargetRequest = Type.Object({ deviceId: Type.String({ pattern: '^dev-[0-9a-f]{8}$' }) }, { additionalProperties: false });
-export type DeviceTargetRequest = Static<typeof DeviceTargetRequest>;
-
 /** To one device: show your name large for a while, so staff find you in the hall. */
-export const DeviceIdentify = Type.Object({ name: Type.String(), seconds: Type.Integer() });
-export type DeviceIdentify = Static<typeof DeviceIdentify>;
+const DeviceIdentify = Type.Object({ name: Type.String(), seconds: Type.Integer() });
+type DeviceIdentify = Static<typeof DeviceIdentify>;
 
 /** The deviceHealth commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
 export const deviceHealthCommands = {

@@ -8,16 +8,15 @@ import { httpRoute } from './http.ts';
  * The prize draw (抽奖): the MC picks a pool of people, a prize and a number of winners; the hub
  * draws them with a cryptographic random source and keeps a record anyone can check afterwards.
  */
-export const DrawId = Type.String({ pattern: '^D[0-9a-f]{8}$' });
+const DrawId = Type.String({ pattern: '^D[0-9a-f]{8}$' });
 
 const strict = { additionalProperties: false } as const;
 
-export const DRAW_POOL_KINDS = ['checked-in', 'passport', 'quiz-top'] as const;
-export type DrawPoolKind = (typeof DRAW_POOL_KINDS)[number];
+const DRAW_POOL_KINDS = ['checked-in', 'passport', 'quiz-top'] as const;
 
 /** The most winners one draw may have, and the longest quiz top list a pool may take. */
-export const DRAW_MAX_WINNERS = 50;
-export const DRAW_MAX_TOP = 500;
+const DRAW_MAX_WINNERS = 50;
+const DRAW_MAX_TOP = 500;
 
 /**
  * Who may win. checked-in: visitors let in today (at one venue, or any); passport: visitors with a
@@ -39,7 +38,7 @@ export const DrawPool = Type.Union([
 ]);
 export type DrawPool = Static<typeof DrawPool>;
 
-export const DrawPoolsRequest = Type.Object({ includePastWinners: Type.Optional(Type.Boolean()) }, strict);
+const DrawPoolsRequest = Type.Object({ includePastWinners: Type.Optional(Type.Boolean()) }, strict);
 
 /** Pool sizes for the console's picker (after leaving out the day's earlier winners unless asked). */
 export const DrawPoolsReply = Type.Object({
@@ -69,11 +68,11 @@ export const DrawRunRequest = Type.Object(
 );
 export type DrawRunRequest = Static<typeof DrawRunRequest>;
 
-export const DrawRevealRequest = Type.Object({ drawId: DrawId, revision: Type.Integer({ minimum: 0 }) }, strict);
-export const DrawIdRequest = Type.Object({ drawId: DrawId }, strict);
+const DrawRevealRequest = Type.Object({ drawId: DrawId, revision: Type.Integer({ minimum: 0 }) }, strict);
+const DrawIdRequest = Type.Object({ drawId: DrawId }, strict);
 
 /** A winner as consoles see one: masked; the admin's console also gets the full name and number, to hand the prize over. */
-export const DrawWinnerView = Type.Object({
+const DrawWinnerView = Type.Object({
   position: Type.Integer(),
   memberId: Type.String(),
   name: Type.String(),
@@ -81,7 +80,7 @@ export const DrawWinnerView = Type.Object({
   fullName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   fullMobile: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
-export type DrawWinnerView = Static<typeof DrawWinnerView>;
+type DrawWinnerView = Static<typeof DrawWinnerView>;
 
 export const DrawRecordView = Type.Object({
   drawId: Type.String(),

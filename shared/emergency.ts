@@ -12,7 +12,7 @@ export const EMERGENCY_PRESET_IDS = ['evacuate', 'shelter', 'allClear'] as const
 export type EmergencyPresetId = (typeof EMERGENCY_PRESET_IDS)[number];
 
 /** alarm: white on red with a siren; warning: black on yellow with a siren; clear: white on green, one chime. */
-export const EMERGENCY_TONES = ['alarm', 'warning', 'clear'] as const;
+const EMERGENCY_TONES = ['alarm', 'warning', 'clear'] as const;
 export type EmergencyTone = (typeof EMERGENCY_TONES)[number];
 
 export type LocalText = Record<Locale, string>;
@@ -89,17 +89,17 @@ export const EmergencyRaiseRequest = Type.Object(
 );
 export type EmergencyRaiseRequest = Static<typeof EmergencyRaiseRequest>;
 
-export const EmergencyClearRequest = Type.Object({ venueIds: VenueChoice }, { additionalProperties: false });
-export type EmergencyClearRequest = Static<typeof EmergencyClearRequest>;
+const EmergencyClearRequest = Type.Object({ venueIds: VenueChoice }, { additionalProperties: false });
+type EmergencyClearRequest = Static<typeof EmergencyClearRequest>;
 
 /** A device says it has the notice on screen (or, with emergencyId null, that it shows none). */
-export const EmergencyShownRequest = Type.Object(
+const EmergencyShownRequest = Type.Object(
   { revision: Type.Integer({ minimum: 0 }), emergencyId: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]) },
   { additionalProperties: false },
 );
-export type EmergencyShownRequest = Static<typeof EmergencyShownRequest>;
+type EmergencyShownRequest = Static<typeof EmergencyShownRequest>;
 
-export const DEVICE_EMERGENCY_STATES = ['shown', 'pending', 'offline'] as const;
+const DEVICE_EMERGENCY_STATES = ['shown', 'pending', 'offline'] as const;
 export type DeviceEmergencyState = (typeof DEVICE_EMERGENCY_STATES)[number];
 
 export const EmergencyDeviceStatus = Type.Object({

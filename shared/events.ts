@@ -36,7 +36,7 @@ export const clientCommands = {
   ...awardsCommands,
 } as const;
 
-export const serverEvents = {
+const serverEvents = {
   ...stageEvents,
   ...pairingEvents,
   ...deviceHealthEvents,

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { ErrorCode } from './errors.ts';
 
-export const CLIENT_KINDS = ['screen', 'console', 'kiosk'] as const;
+const CLIENT_KINDS = ['screen', 'console', 'kiosk'] as const;
 
 /** Sent as Socket.io's `auth` on every (re)connect. */
 export const HandshakeAuth = Type.Object({

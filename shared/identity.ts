@@ -29,12 +29,12 @@ export const IdentityView = Type.Object({
 });
 export type IdentityView = Static<typeof IdentityView>;
 
-export const PairingStartRequest = Type.Object({ kind: Type.Union([Type.Literal('screen'), Type.Literal('kiosk')]) }, { additionalProperties: false });
-export const PairingStartReply = Type.Object({ code: Type.String(), expiresAt: Type.Integer() });
-export type PairingStartReply = Static<typeof PairingStartReply>;
+const PairingStartRequest = Type.Object({ kind: Type.Union([Type.Literal('screen'), Type.Literal('kiosk')]) }, { additionalProperties: false });
+const PairingStartReply = Type.Object({ code: Type.String(), expiresAt: Type.Integer() });
+type PairingStartReply = Static<typeof PairingStartReply>;
 
-export const DevicePaired = Type.Object({ token: Type.String(), device: DeviceView });
-export type DevicePaired = Static<typeof DevicePaired>;
+const DevicePaired = Type.Object({ token: Type.String(), device: DeviceView });
+type DevicePaired = Static<typeof DevicePaired>;
 
 /** The pairing commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
 export const pairingCommands = {

@@ -89,9 +89,6 @@ export const countsAnswers = (phase: LivePhase): boolean => phase === 'question'
 /** The phases that show the question's countdown (running while open, stopped once closed). */
 export const showsClock = (phase: LivePhase): boolean => phase === 'question' || phase === 'closed';
 
-/** The phases after which players' scores include the current question. */
-export const scoresShown = (phase: LivePhase): boolean => phase === 'reveal' || phase === 'leaderboard' || phase === 'podium' || phase === 'ended';
-
 /**
  * The state narrowed to its phase, or an error if it is in another: for code that knows which phase
  * it is in (a test after a step, a screen's part for one phase).

@@ -13,7 +13,7 @@
  */
 export const LIVE_GRACE_MS = 500;
 
-export function maxSpeedBonus(points: number, questions: number): number {
+function maxSpeedBonus(points: number, questions: number): number {
   return Math.floor((points - 1) / Math.max(1, questions));
 }
 

@@ -19,9 +19,8 @@ export const TEAM_MODES = ['none', 'unit', 'venue'] as const;
 export const LIVE_ACTIONS = ['start', 'close', 'reveal', 'leaderboard', 'next', 'pause', 'resume', 'skip', 'end'] as const;
 
 export const LiveSessionId = Type.String({ pattern: '^L[0-9a-f]{8}$' });
-export const LivePin = Type.String({ pattern: '^[0-9]{6}$' });
 /** A player's signed token (`<sessionId>.<playerId>.<signature>`), kept on the phone. */
-export const PlayerToken = Type.String({ minLength: 10, maxLength: 200 });
+const PlayerToken = Type.String({ minLength: 10, maxLength: 200 });
 
 export const LiveSettings = Type.Object(
   {
@@ -41,8 +40,7 @@ export const LiveSettings = Type.Object(
 );
 export type LiveSettings = Static<typeof LiveSettings>;
 
-export const LiveCreateRequest = LiveSettings;
-export const LiveControlRequest = Type.Object(
+const LiveControlRequest = Type.Object(
   {
     sessionId: LiveSessionId,
     action: Type.Union(LIVE_ACTIONS.map((action) => Type.Literal(action))),
@@ -51,13 +49,10 @@ export const LiveControlRequest = Type.Object(
   },
   strict,
 );
-export type LiveControlRequest = Static<typeof LiveControlRequest>;
+type LiveControlRequest = Static<typeof LiveControlRequest>;
 export type LiveAction = LiveControlRequest['action'];
 
-export const LiveWatchRequest = Type.Object({ sessionId: LiveSessionId }, strict);
-
-export const LivePlayerView = Type.Object({ playerId: Type.String(), name: Type.String(), team: Type.Union([Type.String(), Type.Null()]) });
-export type LivePlayerView = Static<typeof LivePlayerView>;
+const LiveWatchRequest = Type.Object({ sessionId: LiveSessionId }, strict);
 
 export const LiveRanked = Type.Object({ rank: Type.Integer(), name: Type.String(), score: Type.Integer(), team: Type.Union([Type.String(), Type.Null()]) });
 export type LiveRanked = Static<typeof LiveRanked>;
@@ -94,8 +89,8 @@ export const LiveQuestion = Type.Object({
 export type LiveQuestion = Static<typeof LiveQuestion>;
 
 /** At the reveal: the right options, how many chose each, and why. */
-export const LiveReveal = Type.Object({ answer: Type.Array(Type.Integer()), distribution: Type.Array(Type.Integer()), explanation: Text });
-export type LiveReveal = Static<typeof LiveReveal>;
+const LiveReveal = Type.Object({ answer: Type.Array(Type.Integer()), distribution: Type.Array(Type.Integer()), explanation: Text });
+type LiveReveal = Static<typeof LiveReveal>;
 
 const Standings = {
   leaderboard: Type.Array(LiveRanked),
@@ -161,9 +156,9 @@ export type LiveYou = Static<typeof LiveYou>;
 export const LiveJoinReply = Type.Object({ token: Type.String(), you: LiveYou, state: LiveState });
 export type LiveJoinReply = Static<typeof LiveJoinReply>;
 
-export const LiveRejoinRequest = Type.Object({ token: PlayerToken }, strict);
+const LiveRejoinRequest = Type.Object({ token: PlayerToken }, strict);
 
-export const LiveAnswerRequest = Type.Object(
+const LiveAnswerRequest = Type.Object(
   {
     token: PlayerToken,
     index: Type.Integer({ minimum: 0, maximum: 29 }),
@@ -171,12 +166,12 @@ export const LiveAnswerRequest = Type.Object(
   },
   strict,
 );
-export type LiveAnswerRequest = Static<typeof LiveAnswerRequest>;
+type LiveAnswerRequest = Static<typeof LiveAnswerRequest>;
 /** Acknowledged once stored; the points come at the reveal. */
 export const LiveAnswerReply = Type.Object({ index: Type.Integer(), accepted: Type.Boolean(), elapsedMs: Type.Integer() });
 export type LiveAnswerReply = Static<typeof LiveAnswerReply>;
 
-export const LivePlayerRequest = Type.Object(
+const LivePlayerRequest = Type.Object(
   {
     sessionId: LiveSessionId,
     playerId: Type.String({ maxLength: 40 }),
@@ -186,7 +181,7 @@ export const LivePlayerRequest = Type.Object(
   strict,
 );
 
-export const LiveSessionSummary = Type.Object({
+const LiveSessionSummary = Type.Object({
   sessionId: Type.String(),
   name: Type.String(),
   pin: Type.String(),
@@ -194,7 +189,7 @@ export const LiveSessionSummary = Type.Object({
   players: Type.Integer(),
   createdAt: Type.Integer(),
 });
-export const LiveListReply = Type.Object({ sessions: Type.Array(LiveSessionSummary) });
+const LiveListReply = Type.Object({ sessions: Type.Array(LiveSessionSummary) });
 
 /** The MC's list of a session's players (not broadcast: thousands of names are for the console only). */
 export const LivePlayersReply = Type.Object({
@@ -226,7 +221,7 @@ export type LiveUpcomingReply = Static<typeof LiveUpcomingReply>;
 /** The live commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
 export const liveCommands = {
   /** The MC creates a live quiz session from bank questions; it opens in the lobby with a PIN. */
-  'live:create': { request: LiveCreateRequest, reply: LiveState },
+  'live:create': { request: LiveSettings, reply: LiveState },
   /** The day's live sessions, newest first. */
   'live:list': { request: EmptyRequest, reply: LiveListReply },
   /** Consoles and `quiz` screens follow a session: its state now, then every change. */

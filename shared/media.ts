@@ -25,7 +25,7 @@ export const Playlist = Type.Object({
 export type Playlist = Static<typeof Playlist>;
 
 /** The file types a screen plays, known by their first bytes (never by name or Content-Type). */
-export const MEDIA_TYPES = ['mp4', 'webm', 'jpeg', 'png'] as const;
+const MEDIA_TYPES = ['mp4', 'webm', 'jpeg', 'png'] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
 /** A media item with where it came from: shipped with the app (demo) or uploaded in the console. */
@@ -73,7 +73,7 @@ export const PlaylistBody = Type.Object(
   { additionalProperties: false },
 );
 export type PlaylistBody = Static<typeof PlaylistBody>;
-export const PlaylistParams = Type.Object({ playlistId: Slug });
+const PlaylistParams = Type.Object({ playlistId: Slug });
 
 /** Media for loops over REST: list, upload (the file as the body), playlists. */
 export const mediaHttp = {

@@ -4,15 +4,15 @@
  * holding the public keys checks a pass with no network. Pure: the signature check itself is
  * passed in (Node's crypto on the hub, a JS Ed25519 on kiosks).
  */
-export const PASS_VERSION = 'EDP1';
-export const MAX_PASS_LENGTH = 200;
+const PASS_VERSION = 'EDP1';
+const MAX_PASS_LENGTH = 200;
 
-export type PassRefusal = 'empty' | 'too-long' | 'not-a-pass' | 'unknown-version' | 'malformed' | 'unknown-key' | 'bad-signature' | 'unknown-code';
+type PassRefusal = 'empty' | 'too-long' | 'not-a-pass' | 'unknown-version' | 'malformed' | 'unknown-key' | 'bad-signature' | 'unknown-code';
 
 export type PassCheck = { ok: true; keyId: string; visitorId: string } | { ok: false; reason: PassRefusal };
 
 /** Crockford base32 without I, L, O, U: ten characters, read aloud or typed without doubt. */
-export const VISITOR_ID = /^[0-9A-HJKMNP-TV-Z]{10}$/;
+const VISITOR_ID = /^[0-9A-HJKMNP-TV-Z]{10}$/;
 const KEY_ID = /^k[0-9a-z]{1,8}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
 

@@ -5,7 +5,7 @@
  */
 export const ROLES = ['admin', 'mc', 'operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
-export const DEVICE_KINDS = ['screen', 'kiosk'] as const;
+const DEVICE_KINDS = ['screen', 'kiosk'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 export type Principal = Role | DeviceKind | 'visitor';
 export const PRINCIPALS: readonly Principal[] = [...ROLES, ...DEVICE_KINDS, 'visitor'];
@@ -14,7 +14,7 @@ export const PRINCIPALS: readonly Principal[] = [...ROLES, ...DEVICE_KINDS, 'vis
  * How far an allowed principal reaches: `all`, or only targets in the principal's venues
  * (a device: its own venue and group). `filtered` lists return only what the principal may see.
  */
-export type Scope = 'all' | 'venue' | 'filtered';
+type Scope = 'all' | 'venue' | 'filtered';
 
 export interface Permission {
   allowed: readonly Principal[];

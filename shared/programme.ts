@@ -22,11 +22,11 @@ export const PROGRAMME_LIMITS = {
 } as const;
 
 /** The event's clock: Beijing time (UTC+8), no daylight saving. */
-export const PROGRAMME_UTC_OFFSET_MINUTES = 8 * 60;
+const PROGRAMME_UTC_OFFSET_MINUTES = 8 * 60;
 const MINUTES_PER_DAY = 24 * 60;
 
 /** Generated `pi-` + 8 hex; seeded items use readable names. Never 'next' or 'back'. */
-export const ProgrammeItemId = Type.String({ pattern: '^pi-[a-z0-9-]{1,40}$' });
+const ProgrammeItemId = Type.String({ pattern: '^pi-[a-z0-9-]{1,40}$' });
 
 export const ProgrammeItem = Type.Object({
   id: ProgrammeItemId,
@@ -105,8 +105,8 @@ export const ProgrammeSaveRequest = Type.Object(
 );
 export type ProgrammeSaveRequest = Static<typeof ProgrammeSaveRequest>;
 
-export const ProgrammeRemoveRequest = Type.Object({ id: ProgrammeItemId }, strict);
-export type ProgrammeRemoveRequest = Static<typeof ProgrammeRemoveRequest>;
+const ProgrammeRemoveRequest = Type.Object({ id: ProgrammeItemId }, strict);
+type ProgrammeRemoveRequest = Static<typeof ProgrammeRemoveRequest>;
 
 /** The MC's one button. The revision is the state the MC saw: a double press is refused, not applied twice. */
 export const ProgrammeAdvanceRequest = Type.Object(

@@ -8,14 +8,13 @@ import { httpRoute } from './http.ts';
  */
 export const QUIZ_THEMES = ['law', 'fire', 'ebike', 'home', 'signs', 'disaster', 'firstaid', 'farm', 'eldercare', 'school', 'drill'] as const;
 export type QuizTheme = (typeof QUIZ_THEMES)[number];
-export const QUESTION_TYPES = ['single', 'multiple', 'truefalse'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+const QUESTION_TYPES = ['single', 'multiple', 'truefalse'] as const;
 
 const strict = { additionalProperties: false } as const;
 const Text = (max: number) => Type.Object({ zh: Type.String({ minLength: 1, maxLength: max }), en: Type.String({ maxLength: max * 4 }) }, strict);
 export type BilingualText = { zh: string; en: string };
 
-export const QuestionId = Type.String({ pattern: '^[a-z]+-[0-9]{3,5}$', maxLength: 24 });
+const QuestionId = Type.String({ pattern: '^[a-z]+-[0-9]{3,5}$', maxLength: 24 });
 
 /** A question as the bank keeps it (JSON files in server/quiz/bank, the store, imports and exports). */
 export const BankQuestion = Type.Object(
@@ -60,7 +59,7 @@ export const AskedQuestion = Type.Object({
 });
 export type AskedQuestion = Static<typeof AskedQuestion>;
 
-export const ChallengeId = Type.String({ pattern: '^[A-Za-z0-9_-]{16,40}$' });
+const ChallengeId = Type.String({ pattern: '^[A-Za-z0-9_-]{16,40}$' });
 
 export const QuizStartRequest = Type.Object(
   {
@@ -81,7 +80,7 @@ export const QuizStartReply = Type.Object({
 });
 export type QuizStartReply = Static<typeof QuizStartReply>;
 
-export const QuizAnswerRequest = Type.Object(
+const QuizAnswerRequest = Type.Object(
   {
     challengeId: ChallengeId,
     index: Type.Integer({ minimum: 0, maximum: 99 }),
@@ -90,7 +89,7 @@ export const QuizAnswerRequest = Type.Object(
   },
   strict,
 );
-export type QuizAnswerRequest = Static<typeof QuizAnswerRequest>;
+type QuizAnswerRequest = Static<typeof QuizAnswerRequest>;
 
 export const QuizAnswerReply = Type.Object({
   index: Type.Integer(),
@@ -106,16 +105,16 @@ export const QuizAnswerReply = Type.Object({
 });
 export type QuizAnswerReply = Static<typeof QuizAnswerReply>;
 
-export const QuizChallengeRequest = Type.Object({ challengeId: ChallengeId }, strict);
+const QuizChallengeRequest = Type.Object({ challengeId: ChallengeId }, strict);
 
-export const QuizMissed = Type.Object({
+const QuizMissed = Type.Object({
   prompt: Text(200),
   options: Type.Array(Text(80)),
   answer: Type.Array(Type.Integer()),
   choice: Type.Array(Type.Integer()),
   explanation: Text(400),
 });
-export type QuizMissed = Static<typeof QuizMissed>;
+type QuizMissed = Static<typeof QuizMissed>;
 
 export const QuizResult = Type.Object({
   challengeId: Type.String(),
@@ -149,7 +148,7 @@ export const Leaderboard = Type.Object({
 });
 export type Leaderboard = Static<typeof Leaderboard>;
 
-export const LeaderboardHideRequest = Type.Object({ challengeId: ChallengeId, hidden: Type.Boolean() }, strict);
+const LeaderboardHideRequest = Type.Object({ challengeId: ChallengeId, hidden: Type.Boolean() }, strict);
 
 /** Questions a kiosk keeps, with their answers, to carry on a challenge while the hub is away. */
 export const QuizPack = Type.Object({ packId: Type.String(), questions: Type.Array(BankQuestion) });
@@ -223,7 +222,7 @@ const ImportQuery = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 200 }), takeGood: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
   { additionalProperties: false },
 );
-export const BANK_FILE_FORMATS = ['xlsx', 'csv', 'json'] as const;
+const BANK_FILE_FORMATS = ['xlsx', 'csv', 'json'] as const;
 
 /** The question bank for organisers over REST; the sign pictures are public. */
 export const bankHttp = {

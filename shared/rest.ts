@@ -4,7 +4,7 @@ import { Scene } from './scenes.ts';
 import { httpRoute } from './http.ts';
 
 /** REST bodies. The stage commands reuse the socket schemas (see events.ts). */
-export const HealthReply = Type.Object({
+const HealthReply = Type.Object({
   status: Type.Literal('ok'),
   name: Type.Literal('eventday'),
   version: Type.String(),
@@ -12,14 +12,7 @@ export const HealthReply = Type.Object({
   uptimeSeconds: Type.Number(),
   connectedClients: Type.Integer(),
 });
-export type HealthReply = Static<typeof HealthReply>;
-
-export const ErrorReply = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  detail: Type.Optional(Type.String()),
-});
-export type ErrorReply = Static<typeof ErrorReply>;
+type HealthReply = Static<typeof HealthReply>;
 
 export const GroupParams = Type.Object({ groupId: Slug });
 export const PrepareBody = Type.Object({ scene: Scene }, { additionalProperties: false });

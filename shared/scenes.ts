@@ -5,7 +5,7 @@ export const MESSAGE_TONES = ['info', 'celebrate', 'notice'] as const;
 
 const strict = { additionalProperties: false } as const;
 
-export const MessageScene = Type.Object(
+const MessageScene = Type.Object(
   {
     kind: Type.Literal('message'),
     title: Type.String({ minLength: 1, maxLength: 80 }),
@@ -15,7 +15,7 @@ export const MessageScene = Type.Object(
   strict,
 );
 
-export const JoinScene = Type.Object(
+const JoinScene = Type.Object(
   {
     kind: Type.Literal('join'),
     title: Type.String({ minLength: 1, maxLength: 80 }),
@@ -25,24 +25,24 @@ export const JoinScene = Type.Object(
   strict,
 );
 
-export const LoopScene = Type.Object({ kind: Type.Literal('loop'), playlistId: Slug }, strict);
+const LoopScene = Type.Object({ kind: Type.Literal('loop'), playlistId: Slug }, strict);
 
-export const BlankScene = Type.Object({ kind: Type.Literal('blank') }, strict);
+const BlankScene = Type.Object({ kind: Type.Literal('blank') }, strict);
 
 /** The day's live counts: registered, checked in per venue, stations, per hour. */
-export const StatsScene = Type.Object({ kind: Type.Literal('stats') }, strict);
+const StatsScene = Type.Object({ kind: Type.Literal('stats') }, strict);
 
 /** The day's quiz leaderboard: overall, or one venue's (names masked). */
-export const LeaderboardScene = Type.Object({ kind: Type.Literal('leaderboard'), venueId: Type.Optional(Slug) }, strict);
+const LeaderboardScene = Type.Object({ kind: Type.Literal('leaderboard'), venueId: Type.Optional(Slug) }, strict);
 
 /** A live quiz session as the hall sees it: join QR and PIN, question and countdown, reveal, leaderboard, podium. */
-export const QuizScene = Type.Object({ kind: Type.Literal('quiz'), sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
+const QuizScene = Type.Object({ kind: Type.Literal('quiz'), sessionId: Type.String({ pattern: '^L[0-9a-f]{8}$' }) }, strict);
 
 /** Lobby screens: the running order's item on now (big) and the next few, with planned times. */
-export const ProgramScene = Type.Object({ kind: Type.Literal('program') }, strict);
+const ProgramScene = Type.Object({ kind: Type.Literal('program') }, strict);
 
 /** A big hh:mm:ss countdown to a set time (the launch), counted on the hub's clock; the end text at zero. */
-export const CountdownScene = Type.Object(
+const CountdownScene = Type.Object(
   {
     kind: Type.Literal('countdown'),
     title: Type.String({ minLength: 1, maxLength: 80 }),
@@ -55,16 +55,16 @@ export const CountdownScene = Type.Object(
   },
   strict,
 );
-export type CountdownScene = Static<typeof CountdownScene>;
+type CountdownScene = Static<typeof CountdownScene>;
 
 /** A prize draw as the hall sees it: masked names rolling, then the winners landing one by one. */
-export const DrawScene = Type.Object({ kind: Type.Literal('draw'), drawId: Type.String({ pattern: '^D[0-9a-f]{8}$' }) }, strict);
+const DrawScene = Type.Object({ kind: Type.Literal('draw'), drawId: Type.String({ pattern: '^D[0-9a-f]{8}$' }) }, strict);
 
 /** The award ceremony: category title, each winner revealed as the MC clicks, then the summary. */
-export const AwardsScene = Type.Object({ kind: Type.Literal('awards') }, strict);
+const AwardsScene = Type.Object({ kind: Type.Literal('awards') }, strict);
 
 /** A clock for the hall between items: the time and date (hub clock, Beijing time) and what the running order has next. */
-export const ClockScene = Type.Object({ kind: Type.Literal('clock'), title: Type.Optional(Type.String({ maxLength: 80 })) }, strict);
+const ClockScene = Type.Object({ kind: Type.Literal('clock'), title: Type.Optional(Type.String({ maxLength: 80 })) }, strict);
 
 /**
  * What a big screen can show: each kind carries only its own fields. A new kind is its schema
@@ -89,9 +89,9 @@ export const Scene = Type.Union([...SCENE_SCHEMAS]);
 export type Scene = Static<typeof Scene>;
 export type SceneKind = Scene['kind'];
 export const SCENE_KINDS = SCENE_SCHEMAS.map((schema) => schema.properties.kind.const) as readonly SceneKind[];
-export type MessageScene = Static<typeof MessageScene>;
-export type JoinScene = Static<typeof JoinScene>;
-export type LoopScene = Static<typeof LoopScene>;
+type MessageScene = Static<typeof MessageScene>;
+type JoinScene = Static<typeof JoinScene>;
+type LoopScene = Static<typeof LoopScene>;
 
 export function isSceneKind(kind: unknown): kind is SceneKind {
   return typeof kind === 'string' && (SCENE_KINDS as readonly string[]).includes(kind);

@@ -11,20 +11,20 @@ const Password = Type.String({ minLength: 1, maxLength: 200 });
 const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('mc'), Type.Literal('operator'), Type.Literal('viewer')]);
 const VenueIds = Type.Union([Type.Array(Slug, { maxItems: 50 }), Type.Null()]);
 
-export const SignInBody = Type.Object({ username: Username, password: Password }, strict);
-export type SignInBody = Static<typeof SignInBody>;
+const SignInBody = Type.Object({ username: Username, password: Password }, strict);
+type SignInBody = Static<typeof SignInBody>;
 
 /** The CSRF token goes back in an x-csrf-token header on every change made with the cookie. */
 export const SessionReply = Type.Object({ account: AccountView, csrfToken: Type.String(), expiresAt: Type.Integer() });
 export type SessionReply = Static<typeof SessionReply>;
 
-export const CreateAccountBody = Type.Object(
+const CreateAccountBody = Type.Object(
   { username: Username, displayName: Type.String({ minLength: 1, maxLength: 40 }), role: RoleSchema, venueIds: VenueIds, password: Password },
   strict,
 );
-export type CreateAccountBody = Static<typeof CreateAccountBody>;
+type CreateAccountBody = Static<typeof CreateAccountBody>;
 
-export const UpdateAccountBody = Type.Object(
+const UpdateAccountBody = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     role: Type.Optional(RoleSchema),
@@ -34,10 +34,10 @@ export const UpdateAccountBody = Type.Object(
   },
   strict,
 );
-export type UpdateAccountBody = Static<typeof UpdateAccountBody>;
-export const AccountParams = Type.Object({ accountId: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+type UpdateAccountBody = Static<typeof UpdateAccountBody>;
+const AccountParams = Type.Object({ accountId: Type.String({ pattern: '^[0-9]{1,9}$' }) });
 
-export const ApproveDeviceBody = Type.Object(
+const ApproveDeviceBody = Type.Object(
   {
     code: Type.String({ minLength: 4, maxLength: 12 }),
     name: Type.String({ minLength: 1, maxLength: 40 }),
@@ -46,7 +46,7 @@ export const ApproveDeviceBody = Type.Object(
   },
   strict,
 );
-export type ApproveDeviceBody = Static<typeof ApproveDeviceBody>;
+type ApproveDeviceBody = Static<typeof ApproveDeviceBody>;
 export const DeviceParams = Type.Object({ deviceId: Type.String({ pattern: '^dev-[0-9a-f]{8}$' }) });
 
 export const DeviceRecordView = Type.Composite([
@@ -62,7 +62,7 @@ export const DeviceRecordView = Type.Composite([
 ]);
 export type DeviceRecordView = Static<typeof DeviceRecordView>;
 
-export const AuditQuery = Type.Object(
+const AuditQuery = Type.Object(
   {
     action: Type.Optional(Type.String({ maxLength: 40 })),
     actor: Type.Optional(Type.String({ maxLength: 40 })),
@@ -71,7 +71,7 @@ export const AuditQuery = Type.Object(
   },
   strict,
 );
-export type AuditQuery = Static<typeof AuditQuery>;
+type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditEntryView = Type.Object({
   id: Type.Integer(),

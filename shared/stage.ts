@@ -70,10 +70,10 @@ export const ConsoleSnapshot = Type.Object({
 export type ConsoleSnapshot = Static<typeof ConsoleSnapshot>;
 
 // Commands
-export const WatchGroupRequest = Type.Object({ groupId: Slug }, { additionalProperties: false });
-export type WatchGroupRequest = Static<typeof WatchGroupRequest>;
+const WatchGroupRequest = Type.Object({ groupId: Slug }, { additionalProperties: false });
+type WatchGroupRequest = Static<typeof WatchGroupRequest>;
 
-export const OverviewRequest = Type.Object({}, { additionalProperties: false });
+const OverviewRequest = Type.Object({}, { additionalProperties: false });
 
 export const PrepareRequest = Type.Object({ groupId: Slug, scene: Scene }, { additionalProperties: false });
 export type PrepareRequest = Static<typeof PrepareRequest>;

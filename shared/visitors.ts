@@ -33,13 +33,13 @@ export const RegisterReply = Type.Object({
 });
 export type RegisterReply = Static<typeof RegisterReply>;
 
-export const PassKeysReply = Type.Array(Type.Object({ keyId: Type.String(), publicKey: Type.String() }));
+const PassKeysReply = Type.Array(Type.Object({ keyId: Type.String(), publicKey: Type.String() }));
 
 export const NAME_LIMITS = { nickname: 20, realName: 20, unit: 40 } as const;
 
 /** A staffed desk finds a visitor without a pass: by nickname, or by the last four digits of the number. */
-export const VisitorSearchRequest = Type.Object({ query: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
-export type VisitorSearchRequest = Static<typeof VisitorSearchRequest>;
+const VisitorSearchRequest = Type.Object({ query: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
+type VisitorSearchRequest = Static<typeof VisitorSearchRequest>;
 
 export const VisitorMatch = Type.Object({
   shortCode: Type.String(),
@@ -50,8 +50,8 @@ export const VisitorMatch = Type.Object({
   stamps: Type.Integer(),
 });
 export type VisitorMatch = Static<typeof VisitorMatch>;
-export const VisitorSearchReply = Type.Object({ matches: Type.Array(VisitorMatch), more: Type.Boolean() });
-export type VisitorSearchReply = Static<typeof VisitorSearchReply>;
+const VisitorSearchReply = Type.Object({ matches: Type.Array(VisitorMatch), more: Type.Boolean() });
+type VisitorSearchReply = Static<typeof VisitorSearchReply>;
 
 /** The visitor commands of the socket protocol: request and reply schemas (shared/events.ts gathers every domain's). */
 export const visitorCommands = {

@@ -11,8 +11,8 @@ import { throttle } from './failure-throttle.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, hashToken, newReadablePassword, newToken, verifyPassword } from './secrets.ts';
 
 /** An event day is long, but not longer than this: sign in again the next morning. */
-export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const MIN_PASSWORD_LENGTH = 10;
+const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+const MIN_PASSWORD_LENGTH = 10;
 
 export interface SignedIn {
   sessionToken: string;

@@ -6,7 +6,7 @@ import type { Db } from '../store/database.ts';
  * NAT). A few free tries, then each failure doubles a lock, up to a cap: a guesser crawls at a
  * few tries an hour while everyone else goes on as usual.
  */
-export const THROTTLE = { freeFailures: 5, firstLockMs: 1000, maxLockMs: 5 * 60_000, forgetAfterMs: 30 * 60_000 };
+const THROTTLE = { freeFailures: 5, firstLockMs: 1000, maxLockMs: 5 * 60_000, forgetAfterMs: 30 * 60_000 };
 
 export interface FailureRecord {
   failures: number;
@@ -16,24 +16,24 @@ export interface FailureRecord {
 
 export type ThrottleRules = typeof THROTTLE;
 
-export function lockAfter(failures: number, rules: ThrottleRules = THROTTLE): number {
+function lockAfter(failures: number, rules: ThrottleRules = THROTTLE): number {
   if (failures < rules.freeFailures) return 0;
   return Math.min(rules.firstLockMs * 2 ** (failures - rules.freeFailures), rules.maxLockMs);
 }
 
-export function recordFailure(previous: FailureRecord | undefined, now: number, rules: ThrottleRules = THROTTLE): FailureRecord {
+function recordFailure(previous: FailureRecord | undefined, now: number, rules: ThrottleRules = THROTTLE): FailureRecord {
   const stale = !previous || now - previous.lastFailureAt > rules.forgetAfterMs;
   const failures = stale ? 1 : previous.failures + 1;
   return { failures, lockedUntil: now + lockAfter(failures, rules), lastFailureAt: now };
 }
 
-export function loadFailures(db: Db, key: string): FailureRecord | undefined {
+function loadFailures(db: Db, key: string): FailureRecord | undefined {
   const row = db.prepare('SELECT failures, locked_until, last_failure_at FROM throttled_failures WHERE key = ?').get(key) as
     { failures: number; locked_until: number; last_failure_at: number } | undefined;
   return row && { failures: row.failures, lockedUntil: row.locked_until, lastFailureAt: row.last_failure_at };
 }
 
-export function saveFailures(db: Db, key: string, record: FailureRecord): void {
+function saveFailures(db: Db, key: string, record: FailureRecord): void {
   db.prepare(
     `INSERT INTO throttled_failures (key, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,

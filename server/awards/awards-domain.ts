@@ -10,7 +10,7 @@ import { championsCategory } from './awards-rules.ts';
 import { AwardsImportRefused, createAwardsService } from './awards-service.ts';
 
 /** Screens showing the `awards` scene and consoles following the ceremony. */
-export const AWARDS_ROOM = 'awards';
+const AWARDS_ROOM = 'awards';
 const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** The award ceremony: the admin's list (typed, imported, or the live quiz's podium), the MC's clicks, everyone else following. */

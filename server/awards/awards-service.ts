@@ -91,5 +91,3 @@ export function createAwardsService(db: Db, publish: AwardsPublisher, now = Date
     },
   };
 }
-
-export type AwardsService = ReturnType<typeof createAwardsService>;

@@ -42,5 +42,3 @@ export function createAwardsStore(db: Db) {
     move: (step: number, at: number) => s.move.run(step, at),
   };
 }
-
-export type AwardsStore = ReturnType<typeof createAwardsStore>;

@@ -1,7 +1,7 @@
 import { commands, defineDomain, type HubCore } from '../domain.ts';
 import { createStatsFeed } from './stats-feed.ts';
 
-export const STATS_ROOM = 'stats';
+const STATS_ROOM = 'stats';
 
 /** The day's live counts (no personal data), pushed at most twice a second to consoles and `stats` screens. */
 export function statsDomain(core: HubCore) {

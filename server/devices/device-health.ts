@@ -10,7 +10,7 @@ export function isSilent(lastSeenAt: number | null, revokedAt: number | null, no
 }
 
 /** DEVICE_SILENT_AFTER_MS shortens the 15 s for tests and drills. */
-export function silentAfterFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+function silentAfterFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.DEVICE_SILENT_AFTER_MS);
   return Number.isInteger(value) && value > 0 ? value : SILENT_AFTER_MS;
 }
@@ -57,5 +57,3 @@ export function createDeviceHealth(db: Db, silentAfterMs = silentAfterFromEnv(),
     },
   };
 }
-
-export type DeviceHealthStore = ReturnType<typeof createDeviceHealth>;

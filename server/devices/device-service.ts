@@ -23,7 +23,7 @@ import {
 import type { PairingCodes } from './pairing-codes.ts';
 
 /** A pairing lasts the event and its set-up days; a device kept longer pairs again. */
-export const DEVICE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+const DEVICE_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Where pairing and revocation reach the device itself. */
 export interface DeviceNotifier {

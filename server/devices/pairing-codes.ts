@@ -3,8 +3,8 @@ import type { DeviceKind } from '../../shared/permissions.ts';
 
 /** No 0/O, 1/I/L: a code is read off a screen across a hall and typed by staff. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
-export const CODE_LIFETIME_MS = 10 * 60_000;
+const CODE_LENGTH = 6;
+const CODE_LIFETIME_MS = 10 * 60_000;
 
 export interface PendingPairing {
   code: string;

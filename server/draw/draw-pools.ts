@@ -101,5 +101,3 @@ export function createPoolQueries(db: Db) {
     },
   };
 }
-
-export type PoolQueries = ReturnType<typeof createPoolQueries>;

@@ -12,7 +12,7 @@ import { createDrawStore, type DrawRow } from './draw-store.ts';
 /** Masked names the screens roll through before the reveal. */
 const SAMPLE_SIZE = 40;
 /** After the reveal, one winner lands on the screens every so often. */
-export const DRAW_LAND_EVERY_MS = 1400;
+const DRAW_LAND_EVERY_MS = 1400;
 
 export interface DrawPublisher {
   state(state: DrawScreenState): void;
@@ -185,5 +185,3 @@ export function createDrawService(db: Db, publish: DrawPublisher, random: Random
     },
   };
 }
-
-export type DrawService = ReturnType<typeof createDrawService>;

@@ -107,5 +107,3 @@ export function createDrawStore(db: Db) {
     reveal: (id: string, at: number) => s.reveal.run(at, id).changes === 1,
   };
 }
-
-export type DrawStore = ReturnType<typeof createDrawStore>;

@@ -4,7 +4,7 @@ import { HubError } from '../hub-error.ts';
 import { createEmergencyService } from './emergency-service.ts';
 
 /** Every paired screen and kiosk of a venue: where its emergency state goes. */
-export const venueDevicesRoom = (venueId: string) => `venue-devices:${venueId}`;
+const venueDevicesRoom = (venueId: string) => `venue-devices:${venueId}`;
 
 /** The emergency override: one notice over every screen and kiosk of chosen venues, until cleared; who has it on screen. */
 export function emergencyDomain(core: HubCore, deps: { isOnline: (deviceId: string) => boolean }) {

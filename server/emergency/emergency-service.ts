@@ -102,5 +102,3 @@ export function createEmergencyService(db: Db, publish: EmergencyPublisher, isOn
     },
   };
 }
-
-export type EmergencyService = ReturnType<typeof createEmergencyService>;

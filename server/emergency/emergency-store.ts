@@ -54,5 +54,3 @@ export function createEmergencyStore(db: Db) {
     },
   };
 }
-
-export type EmergencyStore = ReturnType<typeof createEmergencyStore>;

@@ -11,7 +11,7 @@ import { serve } from '../web/serve.ts';
 import { createLiveService, type LivePublisher } from './live-service.ts';
 import { createPlayerTokens } from './player-token.ts';
 
-export const liveRoom = (sessionId: string) => `live:${sessionId}`;
+const liveRoom = (sessionId: string) => `live:${sessionId}`;
 /** Screens and consoles following a session (not its phones): they get every count. */
 const watchRoom = (sessionId: string) => `live-watch:${sessionId}`;
 const playerRoom = (playerId: string) => `live-player:${playerId}`;

@@ -17,7 +17,7 @@ export interface SessionRow {
   created_at: number;
 }
 
-export interface PlayerRow {
+interface PlayerRow {
   id: string;
   session_id: string;
   name: string;
@@ -100,5 +100,3 @@ export function createLiveStore(db: Db) {
     player: (playerId: string, sessionId: string) => s.player.get(playerId, sessionId) as PlayerRow | undefined,
   };
 }
-
-export type LiveStore = ReturnType<typeof createLiveStore>;

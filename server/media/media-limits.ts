@@ -5,7 +5,7 @@ export interface MediaLimits {
 }
 
 const MB = 1024 * 1024;
-export const DEFAULT_MEDIA_LIMITS: MediaLimits = { video: 200 * MB, image: 10 * MB };
+const DEFAULT_MEDIA_LIMITS: MediaLimits = { video: 200 * MB, image: 10 * MB };
 
 /**
  * MEDIA_MAX_VIDEO_MB and MEDIA_MAX_IMAGE_MB (fractions allowed: tests set tiny limits).

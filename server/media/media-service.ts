@@ -13,7 +13,7 @@ import { probeDurationMs } from './media-sniff.ts';
 import { findPlaylist, listPlaylists, savePlaylist } from './playlist-queries.ts';
 
 /** Where uploaded files are served: named by their content hash, so caches may keep them for good. */
-export const UPLOADED_MEDIA_PREFIX = '/media/files/';
+const UPLOADED_MEDIA_PREFIX = '/media/files/';
 const DEFAULT_IMAGE_MS = 8000;
 
 export interface MediaService {

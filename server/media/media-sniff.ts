@@ -125,7 +125,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
  * An MP4's length from its movie header (moov → mvhd: duration / timescale), in ms. The moov box
  * may sit after the media data (not "fast start"), so the boxes are walked through the file.
  */
-export function mp4DurationMs(fd: number, fileSize: number): number | null {
+function mp4DurationMs(fd: number, fileSize: number): number | null {
   const walk = (start: number, end: number, want: string): { start: number; end: number } | null => {
     for (let at = start; at + 8 <= end;) {
       const header = readAt(fd, at, 16);

@@ -71,7 +71,7 @@ export function checkItem(input: ProgrammeSaveRequest, id: string, items: readon
 }
 
 /** The first other item whose time [start, start + length) meets this one's, if any. */
-export function overlapping(item: { id: string; start: string; lengthMin: number }, items: readonly ProgrammeItem[]): ProgrammeItem | undefined {
+function overlapping(item: { id: string; start: string; lengthMin: number }, items: readonly ProgrammeItem[]): ProgrammeItem | undefined {
   const from = minutesOf(item.start)!;
   const to = from + item.lengthMin;
   return inRunningOrder(items).find((other) => {

@@ -141,5 +141,3 @@ export function createProgrammeService(db: Db, stage: StageService, publish: Pro
     },
   };
 }
-
-export type ProgrammeService = ReturnType<typeof createProgrammeService>;

@@ -14,7 +14,7 @@ interface ItemRow {
   notes: string;
 }
 
-export interface PointerRow {
+interface PointerRow {
   revision: number;
   current_id: string | null;
   started_at: number | null;
@@ -76,5 +76,3 @@ export function createProgrammeStore(db: Db) {
     },
   };
 }
-
-export type ProgrammeStore = ReturnType<typeof createProgrammeStore>;

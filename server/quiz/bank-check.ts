@@ -12,7 +12,7 @@ export interface BankItem {
   value: unknown;
 }
 
-export const BANK_PROBLEMS = {
+const BANK_PROBLEMS = {
   BAD_FIELD: { zh: '字段缺失或格式不对', en: 'a field is missing or malformed' },
   NO_ANSWER: { zh: '缺少正确答案', en: 'the answer is missing' },
   ANSWER_NOT_AMONG_OPTIONS: { zh: '正确答案不在选项之中', en: 'the answer is not among the options' },
@@ -26,7 +26,7 @@ export const BANK_PROBLEMS = {
   DUPLICATE_PROMPT: { zh: '与另一道题的题干重复', en: 'the same question is already in the bank' },
   MISSING_IMAGE: { zh: '图片文件不存在', en: 'the picture file does not exist' },
 } as const;
-export type BankProblemCode = keyof typeof BANK_PROBLEMS;
+type BankProblemCode = keyof typeof BANK_PROBLEMS;
 
 export interface BankProblem {
   at: string;

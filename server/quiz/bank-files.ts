@@ -160,7 +160,7 @@ function sniffDelimiter(text: string): string {
  * RFC 4180: quoted fields, "" inside quotes, line breaks inside quotes, CRLF or LF. One record
  * per spreadsheet row, blank lines included, so a record's index gives its line number.
  */
-export function parseCsv(text: string, delimiter = ','): string[][] | { error: string } {
+function parseCsv(text: string, delimiter = ','): string[][] | { error: string } {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';

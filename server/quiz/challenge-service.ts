@@ -284,5 +284,3 @@ export function createChallengeService(db: Db, questions: QuestionStore, onFinis
     },
   };
 }
-
-export type ChallengeService = ReturnType<typeof createChallengeService>;

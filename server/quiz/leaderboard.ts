@@ -4,7 +4,7 @@ import { HubError } from '../hub-error.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/identity.ts';
 
-export const LEADERBOARD_SIZE = 20;
+const LEADERBOARD_SIZE = 20;
 export const LEADERBOARD_ROOM = 'leaderboard';
 
 /**

@@ -3,8 +3,8 @@ import { afterCommit } from '../store/after-commit.ts';
 import type { Db } from '../store/database.ts';
 import type { HubIo } from './socket-server.ts';
 
-export type ServerEvent = keyof ServerToClientEvents;
-export type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+type ServerEvent = keyof ServerToClientEvents;
+type ServerEventPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /**
  * Sends a hub event to rooms (or socket ids) once the write that caused it has committed: a

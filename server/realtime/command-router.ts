@@ -11,14 +11,14 @@ import type { HubClock } from '../clock.ts';
 import type { HubSocket } from './socket-server.ts';
 import { newBucket, takeToken, type RateLimit } from './rate-limiter.ts';
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
+const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 40 };
 /**
  * A paired kiosk at a busy gate sends a scan a second, and after an outage flushes its outbox as
  * fast as the hub answers: a device the staff paired gets a larger budget than an unknown socket.
  */
-export const DEVICE_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 400 };
+const DEVICE_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 400 };
 
-export function failure(error: unknown, locale: Locale, log: FastifyBaseLogger): Ack<never> {
+function failure(error: unknown, locale: Locale, log: FastifyBaseLogger): Ack<never> {
   if (error instanceof HubError) {
     return { ok: false, code: error.code, message: errorMessage(error.code, locale), detail: error.detail };
   }
@@ -98,4 +98,4 @@ async function runCommand(
   }
 }
 
-export const toTargets = (found: Target | Target[] | undefined): Target[] => (found === undefined ? [] : Array.isArray(found) ? found : [found]);
+const toTargets = (found: Target | Target[] | undefined): Target[] => (found === undefined ? [] : Array.isArray(found) ? found : [found]);

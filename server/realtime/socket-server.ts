@@ -9,7 +9,7 @@ import { HandshakeAuth, type HandshakeRefusal } from '../../shared/handshake.ts'
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 
 /** What the hub keeps on each socket: set by the handshake (client, locale, token) and the identity step. */
-export interface SocketData {
+interface SocketData {
   client: HandshakeAuth['client'];
   locale: Locale;
   deviceToken: string | undefined;

@@ -22,5 +22,3 @@ export function createThrottledFeed<T>(read: (revision: number) => T, publish: (
     stop: () => clock.clearTimeout(timer),
   };
 }
-
-export type ThrottledFeed<T> = ReturnType<typeof createThrottledFeed<T>>;

@@ -8,7 +8,7 @@ import { stageRoutes } from './stage-routes.ts';
 import { createStageService } from './stage-service.ts';
 
 /** The venue and group a command names: what the guard's reach step checks. */
-export function groupTarget(db: Db, groupId: string) {
+function groupTarget(db: Db, groupId: string) {
   const group = findGroup(db, groupId);
   if (!group) throw new HubError('UNKNOWN_GROUP', `no display group "${groupId}"`);
   return { venueId: group.venueId, groupId: group.id };

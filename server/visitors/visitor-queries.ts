@@ -45,10 +45,6 @@ export function publicName(row: { nickname: string; real_name: string | null; sh
   return row.show_real_name && row.real_name ? maskName(row.real_name) : row.nickname;
 }
 
-export function countVisitors(db: Db): number {
-  return db.prepare('SELECT COUNT(*) FROM visitors').pluck().get() as number;
-}
-
 const SEARCH_LIMIT = 20;
 
 /**

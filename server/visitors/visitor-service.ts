@@ -65,5 +65,3 @@ export function createVisitorService(db: Db, keys: PassKeys, onRegistered: () =>
     },
   };
 }
-
-export type VisitorService = ReturnType<typeof createVisitorService>;

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { errorMessage } from '../../shared/errors.ts';
 
-export const APPS = ['kiosk', 'display'] as const;
+const APPS = ['kiosk', 'display'] as const;
 
 /** Vite puts content-hashed files under assets/: cache them for good, and never cache the HTML that names them. */
 function cacheHeaders(reply: FastifyReply, filePath: string): void {

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../errors.ts';
 import type { ServerToClientEvents } from '../events.ts';
 import type { HubConnection } from './hub-socket.svelte.ts';
 
-export type HubEvent = keyof ServerToClientEvents;
+type HubEvent = keyof ServerToClientEvents;
 type Payload<E extends HubEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** A piece of hub state as a page shows it, with the hub's clock offset when it arrived. */
@@ -14,7 +14,7 @@ export interface FeedView<S> {
 }
 
 /** Another event that changes the shown state in place (the live quiz's answered count). */
-export interface FeedPatch<S, E extends HubEvent = HubEvent> {
+interface FeedPatch<S, E extends HubEvent = HubEvent> {
   event: E;
   apply(shown: S, payload: Payload<E>): S;
 }

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../protocol-version.ts';
 import type { ConnectionStatus } from './connection-status.ts';
 import { deviceToken } from './device-token.ts';
 
-export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface HubConnection {
   socket: HubSocket;

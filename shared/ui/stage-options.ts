@@ -6,7 +6,7 @@
  */
 export const STAGE_COLOURS = ['#e21b3c', '#1368ce', '#d89e00', '#26890c', '#864cbf', '#0e8a8a'] as const;
 /** A darker edge of each colour, for a pressed-button depth. */
-export const STAGE_EDGES = ['#a3112a', '#0d4d96', '#9c7200', '#1b6108', '#5f3290', '#095f5f'] as const;
+const STAGE_EDGES = ['#a3112a', '#0d4d96', '#9c7200', '#1b6108', '#5f3290', '#095f5f'] as const;
 
 export const stageColour = (index: number): string => STAGE_COLOURS[index % STAGE_COLOURS.length]!;
 export const stageEdge = (index: number): string => STAGE_EDGES[index % STAGE_EDGES.length]!;

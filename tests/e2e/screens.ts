@@ -7,7 +7,7 @@ import { noteVideoFrames } from '../support/loop-media.ts';
 import { noteCheckinResults } from './checkin-results.ts';
 import { pairDevice, type Session } from '../support/staff.ts';
 
-export const SCREENSHOTS = path.resolve('tests/screenshots');
+const SCREENSHOTS = path.resolve('tests/screenshots');
 fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
 export const VIEWPORTS = {

@@ -9,7 +9,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 import type { Ack } from '../../shared/ack.ts';
 import type { IdentityView } from '../../shared/identity.ts';
 
-export interface LogLine {
+interface LogLine {
   level: number;
   msg: string;
   [key: string]: unknown;

@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { ADMIN_PASSWORD, newDataDir } from './hub-harness.ts';
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -29,7 +29,7 @@ export async function savePlaylist(base: string, session: Session, id: string, n
 }
 
 /** Where a screen's loop stands: the front item, how far into its run (ms), and this machine's clock then. */
-export interface LoopReading {
+interface LoopReading {
   at: number;
   index: number;
   /** What the screen shows: a video's last presented frame. */
@@ -45,7 +45,7 @@ export interface LoopReading {
  * time). Not currentTime: during a seek it already says where the seek goes while the screen
  * still shows the old frame, and a stalled video's frozen frame is what people see.
  */
-export const readLoop = (page: Page): Promise<LoopReading> =>
+const readLoop = (page: Page): Promise<LoopReading> =>
   page.evaluate(() => {
     type Tracked = HTMLVideoElement & { presented?: { mediaS: number; at: number } | null; tracked?: boolean; onFrame?: VideoFrameRequestCallback };
     // Every video of the loop is watched from when it loads on the back layer.
@@ -79,7 +79,7 @@ export const readLoop = (page: Page): Promise<LoopReading> =>
  * loop moves 1 ms per ms) and compared on the cycle. All pages run on this one machine, so their
  * Date.now() agree: the figure includes each screen's own error in measuring the hub's clock.
  */
-export function driftOf(durations: number[], readings: LoopReading[], by: 'intoMs' | 'clockMs' = 'intoMs'): number {
+function driftOf(durations: number[], readings: LoopReading[], by: 'intoMs' | 'clockMs' = 'intoMs'): number {
   const [first, ...others] = readings;
   if (!first) return 0;
   const position = (reading: LoopReading) => cyclePosition(durations, reading.index, reading[by]) + (first.at - reading.at);

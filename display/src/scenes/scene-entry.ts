@@ -7,7 +7,7 @@ import type { Venue } from '../../../shared/venues.ts';
 import type { DisplayKey } from '../i18n/catalog.ts';
 
 /** One kind of scene (shared/scenes.ts holds its schema). */
-export type SceneOf<K extends SceneKind> = Extract<Scene, { kind: K }>;
+type SceneOf<K extends SceneKind> = Extract<Scene, { kind: K }>;
 
 /** What every scene is drawn with, beside its own fields: where and how it is shown. */
 export interface SceneContext {
@@ -33,7 +33,7 @@ export interface SceneProps<K extends SceneKind, D = unknown> {
 }
 
 /** What the console's form offers a scene's fields to choose from. */
-export interface SceneChoices {
+interface SceneChoices {
   playlists: Playlist[];
   venues: Venue[];
 }

@@ -21,7 +21,7 @@ export interface KeyboardWedgeOptions {
 }
 
 /** A scanner may end its line with CR/LF or pad it with spaces (its "suffix" setting). */
-export const trimScanLine = (line: string) => line.replace(/[\r\n\t ]+$/, '');
+const trimScanLine = (line: string) => line.replace(/[\r\n\t ]+$/, '');
 
 /** Typing into a form field belongs to that field (a manual-entry box handles its own Enter). */
 function isEditable(target: EventTarget | null): boolean {

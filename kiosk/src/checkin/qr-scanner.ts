@@ -54,7 +54,7 @@ export interface QrScanner {
  * frame: it is reported once, and again only after it has been away for windowMs (the visitor
  * walked off and came back). Another code is reported at once: the next person never waits.
  */
-export function createRepeatFilter(windowMs = 2500, now: () => number = () => performance.now()) {
+function createRepeatFilter(windowMs = 2500, now: () => number = () => performance.now()) {
   const lastSeen = new Map<string, number>();
   return {
     /** True when text should be reported now. */
@@ -99,7 +99,7 @@ async function openCamera(): Promise<MediaStream> {
 }
 
 /** getUserMedia's DOMException names, in the words the page shows. */
-export function cameraErrorCode(error: unknown): ScannerErrorCode {
+function cameraErrorCode(error: unknown): ScannerErrorCode {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   switch (name) {
     case 'NotAllowedError':

@@ -3,7 +3,7 @@ import type { LiveJoinReply, LiveJoinRequest, LiveState, LiveYou } from '../../.
 import { answeredOf } from '../../../shared/live-rules.ts';
 
 /** Kept on the phone: a reload, a lost connection or a locked screen comes back as the same player. */
-export const TOKEN_KEY = 'eventday.live.token';
+const TOKEN_KEY = 'eventday.live.token';
 /** The question a player joined in the middle of: the hub takes their answers from the next one. */
 const LATE_KEY = 'eventday.live.late';
 /** Refusals after which a kept token is worth nothing: the player joins again. */

@@ -14,5 +14,5 @@ export function themeLabel(theme: string): string {
 }
 
 /** One colour per option position, none of them the green or red of right and wrong. */
-export const OPTION_COLOURS = ['#2563eb', '#ea580c', '#7c3aed', '#0e7490', '#db2777', '#4f46e5'] as const;
+const OPTION_COLOURS = ['#2563eb', '#ea580c', '#7c3aed', '#0e7490', '#db2777', '#4f46e5'] as const;
 export const optionColour = (index: number): string => OPTION_COLOURS[index % OPTION_COLOURS.length]!;

@@ -1,5 +1,5 @@
 /** A kiosk left alone goes back to the start, forgetting the last visitor. */
-export const KIOSK_IDLE_MS = 60_000;
+const KIOSK_IDLE_MS = 60_000;
 
 /**
  * Calls `reset` once no touch, click or key has come for `idleMs` (a page may shorten it with
