@@ -2,7 +2,8 @@
  * The big screens' service worker: a loop keeps playing and the last scene stays up when the
  * network drops, and a screen that restarts meanwhile still opens.
  * - the display app's page (one index.html for every route): network first, the kept copy offline;
- * - its built files (/display/assets/, content-hashed): kept on install, then cache first;
+ * - its built files (/display/assets/, content-hashed): those the page names kept on install, the
+ *   chunks it loads later kept when the page says which (keep-assets), then cache first;
  * - media (/media/): cache first, kept whole (a video's range requests are answered from the
  *   kept file); a file not kept yet comes from the network while it is fetched whole for next time;
  * - never /api or /socket.io: live state comes only from the hub.
@@ -53,7 +54,16 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'keep-media' && Array.isArray(event.data.urls)) {
     event.waitUntil(Promise.all(event.data.urls.filter((url) => typeof url === 'string' && url.startsWith('/media/')).map(keepMedia)));
   }
+  // The built chunks a page loaded after its first lines (a screen's code is split from the console's).
+  if (event.data?.type === 'keep-assets' && Array.isArray(event.data.urls)) {
+    event.waitUntil(keepAssets(event.data.urls.filter((url) => typeof url === 'string' && url.startsWith('/display/assets/'))));
+  }
 });
+
+async function keepAssets(paths) {
+  const cache = await caches.open(ASSET_CACHE);
+  await Promise.all(paths.map(async (path) => (await cache.match(path)) ?? cache.add(path).catch(() => undefined)));
+}
 
 async function page(request) {
   try {

@@ -61,6 +61,10 @@ test('a take from the console reaches three open screens of one group; the slowe
   await shoot(consolePage, 'console-1920x1080');
   // The apps run under the hub's CSP (no inline script) without a single refusal or error.
   for (const page of [consolePage, ...screens]) expect(errorsOf(page)).toEqual([]);
+  // A screen loads its own code only, never the console's (its own chunk, for the console alone).
+  const loaded = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  expect((await loaded(screens[0]!)).filter((file) => file.startsWith('/display/assets/'))).not.toContainEqual(expect.stringMatching(/ConsoleApp/));
+  expect(await loaded(consolePage)).toContainEqual(expect.stringMatching(/\/display\/assets\/ConsoleApp-.*\.js$/));
   await shoot(screens[0]!, 'screen-message-1920x1080');
   await shoot(screens[2]!, 'screen-message-portrait-1080x1920');
   for (const screen of screens) await screen.context().close();

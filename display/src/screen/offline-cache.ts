@@ -8,6 +8,15 @@
 export function registerScreenWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('/display/sw.js', { scope: '/display/' }).catch(() => undefined);
+  // The screen's code comes in chunks loaded after the page (the console's never): the worker is
+  // told which this page loaded, so a screen that restarts offline finds every one of them.
+  void navigator.serviceWorker.ready.then((registration) => {
+    const files = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((pathname) => pathname.startsWith('/display/assets/'));
+    registration.active?.postMessage({ type: 'keep-assets', urls: files });
+  });
 }
 
 /** Asks the service worker to keep these files (a loop's items) whole, for playing offline. */
