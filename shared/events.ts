@@ -36,7 +36,7 @@ export const clientCommands = {
   ...awardsCommands,
 } as const;
 
-const serverEvents = {
+export const serverEvents = {
   ...stageEvents,
   ...pairingEvents,
   ...deviceHealthEvents,

@@ -5,6 +5,7 @@ import { connectClient, requestOk } from '../support/hub-harness.ts';
 import { staffSocket } from '../support/staff.ts';
 import { errorsOf, openConsole, openPairedScreen, settle, shoot, VIEWPORTS } from './screens.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /**
  * The ceremony as the hall sees it: the MC's console and the main stage screen. Two award
@@ -111,15 +112,7 @@ test('awards: two categories revealed winner by winner, then the summary; a priz
 test('the quiz champions: the admin takes a live session’s podium into the award list with one click, then saves it', async ({ browser }) => {
   // A short live session played over sockets: three phones right (the quicker, the more points), one wrong.
   const mc = await staffSocket(hub.base, admin);
-  const session = await requestOk(mc, 'live:create', {
-    name: '启动仪式竞答',
-    questionIds: ['fire-001'],
-    timeLimitSec: 20,
-    points: 1000,
-    teamMode: 'venue',
-    venueIds: [],
-    rotatingJoin: false,
-  });
+  const session = await requestOk(mc, 'live:create', liveSettings({ name: '启动仪式竞答', questionIds: ['fire-001'], teamMode: 'venue' }));
   const fireBank = JSON.parse(fs.readFileSync('server/quiz/bank/fire.json', 'utf8')) as { id: string; answer: number[] }[];
   const right = fireBank.find((question) => question.id === 'fire-001')!.answer;
   const players = [

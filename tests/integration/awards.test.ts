@@ -5,6 +5,7 @@ import type { AwardsImportReply } from '../../shared/awards.ts';
 import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { deviceSocket, pairDevice, staffSession, staffSocket, type Session } from '../support/staff.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /**
  * The award ceremony against the real hub: an XLSX import with its report, the MC clicking
@@ -182,15 +183,7 @@ test('a saved list is checked: a category twice is refused, a stale editor is re
 
 test('the quiz champions: a live session’s top three, best first, become a category for the editor (nothing saved); none scored is refused', async () => {
   const { base } = hub.running;
-  const session = await ok(admin, 'live:create', {
-    name: '颁奖竞答',
-    questionIds: ['fire-001'],
-    timeLimitSec: 20,
-    points: 1000,
-    teamMode: 'venue',
-    venueIds: [],
-    rotatingJoin: false,
-  });
+  const session = await ok(admin, 'live:create', liveSettings({ name: '颁奖竞答', questionIds: ['fire-001'], teamMode: 'venue' }));
   expect(await request(admin, 'awards:champions', { sessionId: session.sessionId })).toMatchObject({ ok: false, code: 'AWARDS_NO_CHAMPIONS' });
   const right = (
     JSON.parse(hub.running.hub.db.prepare('SELECT body_json FROM questions WHERE id = ?').pluck().get('fire-001') as string) as { answer: number[] }

@@ -5,6 +5,7 @@ import type { RegisterReply } from '../../shared/visitors.ts';
 import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { api, deviceSocket, pairDevice, staffSession, staffSocket } from '../support/staff.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /**
  * The prize draw against the real hub: visitors registered and checked in through the real
@@ -228,15 +229,7 @@ test('the passport pool holds visitors stamped at every station of their venue; 
     expect(passport.winners.map((winner) => winner.memberId)).toEqual([visitors[10]!.visitorId]);
 
     // A live quiz: the player who joined with a pass is drawn as that visitor, the others as players.
-    const session = await ok(host, 'live:create', {
-      name: '抽奖竞答',
-      questionIds: ['fire-001'],
-      timeLimitSec: 20,
-      points: 1000,
-      teamMode: 'none',
-      venueIds: [],
-      rotatingJoin: false,
-    });
+    const session = await ok(host, 'live:create', liveSettings({ name: '抽奖竞答', questionIds: ['fire-001'] }));
     const phone = await connectClient(base, 'kiosk');
     await ok(phone, 'live:join', { pin: session.pin, pass: visitors[11]!.pass });
     await ok(phone, 'live:join', { pin: session.pin, nickname: '无通行证选手' });

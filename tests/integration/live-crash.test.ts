@@ -6,20 +6,13 @@ import { connectClient, request } from '../support/hub-harness.ts';
 import { startHubProcess } from '../support/hub-process.ts';
 import { signIn, staffSocket } from '../support/staff.ts';
 import { questionOf } from '../../shared/live-rules.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /** A power cut mid-question: the hub is killed with answers coming in, and comes back with all it acknowledged. */
 test('SIGKILL mid-question: after the restart the session resumes and every acknowledged answer is there', async () => {
   let hub = await startHubProcess();
   const mc = await staffSocket(hub.base, await signIn(hub.base));
-  const created = await request(mc, 'live:create', {
-    name: '断电测试',
-    questionIds: ['fire-001', 'fire-002'],
-    timeLimitSec: 60,
-    points: 1000,
-    teamMode: 'none',
-    venueIds: [],
-    rotatingJoin: false,
-  });
+  const created = await request(mc, 'live:create', liveSettings({ name: '断电测试', questionIds: ['fire-001', 'fire-002'], timeLimitSec: 60 }));
   if (!created.ok) throw new Error(created.code);
   const phones: { socket: Socket; token: string; playerId: string }[] = [];
   for (let i = 0; i < 40; i++) {

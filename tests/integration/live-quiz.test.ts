@@ -7,20 +7,13 @@ import { livePoints } from '../../shared/live-scoring.ts';
 import { connectClient, nextEvent, record, request, startHub, type RunningHub, requestOk } from '../support/hub-harness.ts';
 import { signIn, staffSocket } from '../support/staff.ts';
 import { inPhase, questionOf, standingsOf } from '../../shared/live-rules.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /** The live stage quiz against the real hub: the MC's steps, phones answering, the hub's time and truth. */
 let running: RunningHub;
 let mc: Socket;
 
-const SETTINGS = {
-  name: '开幕竞答',
-  questionIds: ['fire-001', 'signs-001', 'firstaid-001'],
-  timeLimitSec: 20,
-  points: 1000,
-  teamMode: 'none',
-  venueIds: [],
-  rotatingJoin: false,
-};
+const SETTINGS = liveSettings({ name: '开幕竞答' });
 
 beforeAll(async () => {
   running = await startHub();

@@ -7,6 +7,7 @@ import type { ConsoleSnapshot } from '../../shared/stage.ts';
 import { connectClient, request, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 import { samplePng } from '../support/media-samples.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /**
  * Role × action: every socket event and every REST route, tried by every kind of caller, is
@@ -57,15 +58,7 @@ async function challengeAt(answered: number): Promise<string> {
   return challengeId;
 }
 
-const LIVE_SETTINGS = {
-  name: '权限测试',
-  questionIds: ['fire-001', 'fire-002'],
-  timeLimitSec: 20,
-  points: 1000,
-  teamMode: 'none',
-  venueIds: [],
-  rotatingJoin: false,
-};
+const LIVE_SETTINGS = liveSettings({ name: '权限测试', questionIds: ['fire-001', 'fire-002'] });
 
 /**
  * Set-up calls go over sockets of their own, so that they do not spend the event budget of the

@@ -10,8 +10,9 @@ import { bankImageExists, builtinBankItems } from '../../server/quiz/builtin-ban
 import { createQuestionStore } from '../../server/quiz/question-store.ts';
 import { openDatabase } from '../../server/store/database.ts';
 import { LIVE_GRACE_MS } from '../../shared/live-scoring.ts';
-import { LIVE_ACTIONS, LIVE_PHASES, type LiveAction, type LivePhase, type LiveSettings, type LiveState } from '../../shared/live.ts';
+import { LIVE_ACTIONS, LIVE_PHASES, type LiveAction, type LivePhase, type LiveState } from '../../shared/live.ts';
 import { newDataDir } from '../support/hub-harness.ts';
+import { liveSettings } from '../support/live-settings.ts';
 
 /**
  * The live quiz's MC buttons as a state machine: for every phase and every action, whether the
@@ -124,15 +125,7 @@ describe('through the live service: the error codes, the revision, the clock', (
   });
 
   const MC = { kind: 'staff', id: '1', name: 'mc', ip: '127.0.0.1' } as const;
-  const SETTINGS: LiveSettings = {
-    name: '规则表',
-    questionIds: ['fire-001', 'signs-001', 'firstaid-001'],
-    timeLimitSec: 20,
-    points: 1000,
-    teamMode: 'none',
-    venueIds: [],
-    rotatingJoin: false,
-  };
+  const SETTINGS = liveSettings({ name: '规则表' });
   /** Presses that bring a new session to each phase (question 1 of 3; the podium after skipping all three). */
   const PATHS: Record<LivePhase, LiveAction[]> = {
     lobby: [],
