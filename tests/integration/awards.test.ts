@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AwardsImportReply } from '../../shared/awards.ts';
 import { connectClient, nextEvent, request, requestOk } from '../support/hub-harness.ts';
+import { manualClock } from '../../server/clock.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { deviceSocket, pairDevice, staffSession, staffSocket, type Session } from '../support/staff.ts';
 import { liveSettings } from '../support/live-settings.ts';
@@ -11,7 +12,9 @@ import { liveSettings } from '../support/live-settings.ts';
  * The award ceremony against the real hub: an XLSX import with its report, the MC clicking
  * through, and what a screen and a viewer's console receive: no winner's name before its reveal.
  */
-const hub = hubWithAdmin();
+// The hub's own clock, moved by the test: live answers are timed by it (earlier is more points).
+const clock = manualClock(Date.now());
+const hub = hubWithAdmin({ clock });
 let admin: Socket;
 let mc: Socket;
 let viewer: Socket;
@@ -200,13 +203,10 @@ test('the quiz champions: a live session’s top three, best first, become a cat
   for (const [index, [name]] of players.entries())
     tokens.push((await ok(phones[index]!, 'live:join', { pin: session.pin, nickname: name, venueId: 'songzhuang' })).token);
   await ok(admin, 'live:control', { sessionId: session.sessionId, action: 'start', step: session.step });
-  // Four answer right one after another (earlier is more points), one wrong. The wall clock has to
-  // move between them (40 ms is 2 points): the hub times live answers by it, not by its own
-  // injectable clock (live-service's group commit is not given the clock), so a manual clock
-  // cannot stand in here yet.
+  // Four answer right one after another, 40 ms apart on the hub's clock (2 points less each), one wrong.
   for (const [index, [, choice]] of players.entries()) {
     await ok(phones[index]!, 'live:answer', { token: tokens[index], index: 0, choice });
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    clock.advance(40);
   }
   const before = await list();
   const champions = await ok(admin, 'awards:champions', { sessionId: session.sessionId });
