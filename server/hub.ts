@@ -20,6 +20,7 @@ import { devicesDomain } from './devices/devices-domain.ts';
 import type { CommandSpecs, HubCore, HubDomain } from './domain.ts';
 import { drawDomain } from './draw/draw-domain.ts';
 import { emergencyDomain } from './emergency/emergency-domain.ts';
+import { eventDomain } from './event/event-domain.ts';
 import { liveDomain } from './live/live-domain.ts';
 import { withRedaction } from './log-redaction.ts';
 import { mediaDomain } from './media/media-domain.ts';
@@ -98,6 +99,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const domains: HubDomain[] = [
     webDomain(core, { version: VERSION }),
     auth,
+    eventDomain(core),
     devices,
     clockDomain(core),
     stage,

@@ -5,6 +5,7 @@ import { commonErrors } from './errors/common.ts';
 import { devicesErrors } from './errors/devices.ts';
 import { drawErrors } from './errors/draw.ts';
 import { emergencyErrors } from './errors/emergency.ts';
+import { eventErrors } from './errors/event.ts';
 import { liveErrors } from './errors/live.ts';
 import { mediaErrors } from './errors/media.ts';
 import { programmeErrors } from './errors/programme.ts';
@@ -30,6 +31,7 @@ export const ERROR_MESSAGES = {
   ...emergencyErrors,
   ...drawErrors,
   ...awardsErrors,
+  ...eventErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -6,6 +6,7 @@ import { clockCommands } from './clock.ts';
 import { deviceHealthCommands, deviceHealthEvents } from './device-health.ts';
 import { drawCommands, drawEvents } from './draw.ts';
 import { emergencyCommands, emergencyEvents } from './emergency.ts';
+import { eventCommands, eventEvents } from './event.ts';
 import { pairingCommands, pairingEvents } from './identity.ts';
 import { liveCommands, liveEvents } from './live.ts';
 import { programmeCommands, programmeEvents } from './programme.ts';
@@ -34,6 +35,7 @@ export const clientCommands = {
   ...emergencyCommands,
   ...drawCommands,
   ...awardsCommands,
+  ...eventCommands,
 } as const;
 
 export const serverEvents = {
@@ -48,6 +50,7 @@ export const serverEvents = {
   ...emergencyEvents,
   ...drawEvents,
   ...awardsEvents,
+  ...eventEvents,
 } as const;
 
 export type ClientCommand = keyof typeof clientCommands;

@@ -118,6 +118,9 @@ export const PERMISSIONS = {
   'awards:import': { allowed: ['admin'], scope: 'all', what: 'import the award list from an XLSX file (bad rows reported by line); audited' },
   'awards:step': { allowed: HOSTS, scope: 'all', what: 'run the award ceremony: next, back, summary, reset; audited' },
   'awards:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'follow the award ceremony (only winners already revealed)' },
+  'event:watch': { allowed: PRINCIPALS, scope: 'all', what: 'read the event: its name, day, theme, organiser, hotlines, logo and venues’ names' },
+  'event:save': { allowed: ['admin'], scope: 'all', what: 'set up the event: name, edition, day, theme, organiser, hotlines; audited' },
+  'event:logo': { allowed: ['admin'], scope: 'all', what: 'upload or remove the event’s logo (PNG or JPEG, checked by content); audited' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

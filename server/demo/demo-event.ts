@@ -1,7 +1,23 @@
+import type { EventSetup } from '../../shared/event.ts';
 import type { Scene } from '../../shared/scenes.ts';
+import { DEFAULT_HOTLINES } from '../event/event-defaults.ts';
 
 /** The first real customer: Tongzhou's Safety Publicity Consultation Day, 14 June. */
 export const THEME = '人人讲安全、个个会应急——畅通生命通道';
+
+/** The demo's event: every text of it lives here and in the store, none in the apps. */
+export const DEMO_EVENT: EventSetup = {
+  name: '通州区安全宣传咨询日',
+  nameEn: 'Tongzhou Safety Publicity Day',
+  edition: '第十九届安全文化节',
+  editionEn: '19th Safety Culture Festival',
+  day: '2026-06-14',
+  theme: THEME,
+  themeEn: 'Safety is everyone’s business, everyone ready for emergencies — keep lifelines clear',
+  organiser: '通州区安全生产委员会办公室',
+  organiserEn: 'Tongzhou District Work Safety Committee Office',
+  hotlines: DEFAULT_HOTLINES,
+};
 
 export const DEMO_VENUES = [
   { id: 'taihu', name: '台湖主会场', nameEn: 'Taihu Main Venue', kind: 'main' },

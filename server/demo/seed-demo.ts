@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { saveSlot } from '../stage/stage-queries.ts';
-import { DEMO_CHECKPOINTS, DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
+import { DEMO_CHECKPOINTS, DEMO_EVENT, DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
+import { writeEventSetup } from '../event/event-queries.ts';
 import type { ManifestEntry } from './media-manifest.ts';
 import { seedDemoProgramme } from './demo-programme.ts';
 import { DEMO_AWARDS } from './demo-awards.ts';
@@ -18,6 +19,7 @@ export function seedDemoContent(db: Db, mediaDir = DEMO_MEDIA_DIR, now = Date.no
   const manifest = JSON.parse(fs.readFileSync(path.join(mediaDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
 
   db.transaction(() => {
+    writeEventSetup(db, DEMO_EVENT, 1);
     const venue = db.prepare('INSERT INTO venues (id, name, name_en, kind, sort) VALUES (?, ?, ?, ?, ?)');
     DEMO_VENUES.forEach((v, sort) => venue.run(v.id, v.name, v.nameEn, v.kind, sort));
     const media = db.prepare('INSERT INTO media (id, kind, url, title, title_en, duration_ms) VALUES (?, ?, ?, ?, ?, ?)');

@@ -456,4 +456,20 @@ export const MIGRATIONS: Migration[] = [
       UPDATE live_sessions SET step = revision;
     `,
   },
+  {
+    version: 13,
+    name: 'the event itself: its setup and logo',
+    sql: `
+      -- one row: what the organiser set up (name, day, theme, organiser, hotlines as JSON) and the
+      -- logo (a small PNG or JPEG, kept in the store so the setup moves with it)
+      CREATE TABLE event (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        revision INTEGER NOT NULL,
+        setup_json TEXT NOT NULL,
+        logo BLOB,
+        logo_type TEXT CHECK (logo_type IN ('png', 'jpeg')),
+        logo_sha256 TEXT
+      );
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { AwardsState } from '../awards.ts';
 import type { DrawScreenState } from '../draw.ts';
+import type { EventInfo } from '../event.ts';
 import type { LiveCount, LiveState } from '../live.ts';
 import type { ProgrammeBoard } from '../programme.ts';
 import type { Leaderboard } from '../quiz.ts';
@@ -64,4 +65,11 @@ export const awardsFeed: FeedSpec<AwardsState> = {
   key: 'awards',
   watch: (hub) => hub.request('awards:watch', {}),
   event: 'awards:state',
+};
+
+/** The event itself (name, day, theme, hotlines, venues' names): every app. */
+export const eventFeed: FeedSpec<EventInfo> = {
+  key: 'event',
+  watch: (hub) => hub.request('event:watch', {}),
+  event: 'event:info',
 };

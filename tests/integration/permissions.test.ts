@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_EVENT } from '../../server/demo/demo-event.ts';
 import ExcelJS from 'exceljs';
 import type { Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/ack.ts';
@@ -239,6 +240,9 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
   'awards:step': async (p) =>
     request(sockets[p]!, 'awards:step', { action: 'reset', revision: (await onOwnSocket<{ revision: number }>(admin, 'awards:watch', {})).revision }),
   'awards:watch': (p) => request(sockets[p]!, 'awards:watch', {}),
+  'event:watch': (p) => request(sockets[p]!, 'event:watch', {}),
+  'event:save': async (p) =>
+    request(sockets[p]!, 'event:save', { setup: DEMO_EVENT, revision: (await onOwnSocket<{ revision: number }>(admin, 'event:watch', {})).revision }),
 };
 
 describe('socket events', () => {
@@ -315,6 +319,7 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
   },
   'awards:import': async (s) =>
     api(running.base, s).post('/api/awards/import?name=awards.xlsx', await awardsWorkbook(), { 'content-type': 'application/octet-stream' }),
+  'event:logo': (s) => api(running.base, s).put('/api/event/logo', samplePng(3, 3), { 'content-type': 'application/octet-stream' }),
 };
 
 describe('REST routes', () => {

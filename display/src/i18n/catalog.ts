@@ -4,6 +4,7 @@ import { bankWords } from './bank.ts';
 import { devicesWords } from './devices.ts';
 import { drawWords } from './draw.ts';
 import { emergencyWords } from './emergency.ts';
+import { eventWords } from './event.ts';
 import { figuresWords } from './figures.ts';
 import { liveWords } from './live.ts';
 import { mediaWords } from './media.ts';
@@ -21,6 +22,7 @@ export const displayCatalog = mergeCatalogs(
   devicesWords,
   drawWords,
   emergencyWords,
+  eventWords,
   figuresWords,
   liveWords,
   mediaWords,

@@ -4,7 +4,7 @@ import { catalogPart } from '../../../shared/client/catalog.ts';
 export const stageWords = catalogPart(
   {
     'app.console': '中控台',
-    'app.festival': '第十九届安全文化节 · 安全宣传咨询日',
+    'app.tagline': '活动日大屏与控制台',
     'screen.unknownGroup': '找不到屏幕组“{group}”',
     'screen.unknownGroupHint': '请在中控台检查这块屏的地址。',
     'screen.waiting': '正在连接中控……',
@@ -105,7 +105,7 @@ export const stageWords = catalogPart(
   },
   {
     'app.console': 'Console',
-    'app.festival': '19th Safety Culture Festival · Safety Publicity Day',
+    'app.tagline': 'Event-day screens and console',
     'screen.unknownGroup': 'No display group "{group}"',
     'screen.unknownGroupHint': 'Check this screen’s address in the console.',
     'screen.waiting': 'Connecting to the hub…',

@@ -3,12 +3,6 @@ import { catalogPart } from '../../../shared/client/catalog.ts';
 /** The home page, the event, the language switch and the emergency notice. */
 export const homeWords = catalogPart(
   {
-    'festival.name': '第十九届安全文化节',
-    'festival.day': '通州区安全宣传咨询日 · 6月14日',
-    'festival.venue': '台湖主会场',
-    'theme.first': '人人讲安全',
-    'theme.second': '个个会应急',
-    'theme.third': '畅通生命通道',
     'home.welcome': '欢迎参加！请选择：',
     'entry.register': '注册通行证',
     'entry.register.hint': '领取扫码通行证',
@@ -22,19 +16,9 @@ export const homeWords = catalogPart(
     'soon.body': '“{entry}”将在活动当天开放，请留意现场大屏。',
     'soon.close': '知道了',
     'emergency.title': '紧急电话',
-    'emergency.fire': '火警',
-    'emergency.ambulance': '急救',
-    'emergency.police': '报警',
-    'emergency.traffic': '交通事故',
     'lang.switch': 'English',
   },
   {
-    'festival.name': '19th Safety Culture Festival',
-    'festival.day': 'Tongzhou Safety Publicity Day · 14 June',
-    'festival.venue': 'Taihu Main Venue',
-    'theme.first': 'Safety is everyone’s business',
-    'theme.second': 'Everyone ready for emergencies',
-    'theme.third': 'Keep lifelines clear',
     'home.welcome': 'Welcome! What would you like to do?',
     'entry.register': 'Get a pass',
     'entry.register.hint': 'Your QR pass for the day',
@@ -48,10 +32,6 @@ export const homeWords = catalogPart(
     'soon.body': '“{entry}” opens on the event day; watch the big screens.',
     'soon.close': 'OK',
     'emergency.title': 'Emergency numbers',
-    'emergency.fire': 'Fire',
-    'emergency.ambulance': 'Ambulance',
-    'emergency.police': 'Police',
-    'emergency.traffic': 'Traffic accident',
     'lang.switch': '中文',
   },
 );

@@ -4,7 +4,6 @@ import { catalogPart } from '../../../shared/client/catalog.ts';
 export const quizWords = catalogPart(
   {
     'quiz.title': '安全知识闯关',
-    'quiz.tagline': '人人讲安全 · 个个会应急',
     'quiz.howItWorks': '10 题，答对越多分越高，答得快有少量加分',
     'quiz.start': '开始闯关',
     'quiz.starting': '正在出题……',
@@ -70,7 +69,6 @@ export const quizWords = catalogPart(
   },
   {
     'quiz.title': 'Safety Knowledge Challenge',
-    'quiz.tagline': 'Safety is everyone’s business',
     'quiz.howItWorks': '10 questions: the more you get right, the higher your score, with a small bonus for speed',
     'quiz.start': 'Start',
     'quiz.starting': 'Getting your questions…',

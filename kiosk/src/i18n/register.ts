@@ -28,7 +28,7 @@ export const registerWords = catalogPart(
     'register.realName': '真实姓名（选填）',
     'register.showRealName': '同意在大屏上显示我的姓名（会隐去部分字）',
     'register.notice':
-      '个人信息告知：主办单位仅为联系获奖者保存您留下的手机号和姓名，不作他用、不对外提供，活动结束后删除（最迟 30 天）。如需提前删除，请到现场服务台告知工作人员。',
+      '个人信息告知：主办单位{organiser}仅为联系获奖者保存您留下的手机号和姓名，不作他用、不对外提供，活动结束后删除（最迟 30 天）。如需提前删除，请到现场服务台告知工作人员。',
     'register.consent': '我已阅读并同意上述个人信息告知',
     'register.under14': '我未满 14 周岁',
     'register.guardian': '我的监护人已同意我登记',
@@ -68,7 +68,7 @@ export const registerWords = catalogPart(
     'register.realName': 'Real name (optional)',
     'register.showRealName': 'Show my name on screens (partly hidden)',
     'register.notice':
-      'Personal information: the organisers keep the number and name you leave only to reach prize winners, use them for nothing else, share them with no one, and delete them after the event (within 30 days). To have them deleted sooner, ask at the service desk.',
+      'Personal information: the organiser{organiser} keeps the number and name you leave only to reach prize winners, uses them for nothing else, shares them with no one, and deletes them after the event (within 30 days). To have them deleted sooner, ask at the service desk.',
     'register.consent': 'I have read and agree to the notice above',
     'register.under14': 'I am under 14',
     'register.guardian': 'My parent or guardian agrees',

@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import type { EventInfo, EventSetup } from '../../shared/event.ts';
+import { EVENT_LIMITS } from '../../shared/event.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Actor } from '../auth/identity.ts';
+import { HubError } from '../hub-error.ts';
+import { sniffMedia } from '../media/media-sniff.ts';
+import type { Db } from '../store/database.ts';
+import { listVenues } from '../venues/venue-queries.ts';
+import { blankEvent } from './event-defaults.ts';
+import { readEvent, readEventLogo, writeEventLogo, writeEventSetup, type EventRow } from './event-queries.ts';
+import { checkEventSetup } from './event-rules.ts';
+
+/**
+ * The event as its organiser set it up. Every change is stored and audited in one transaction,
+ * then sent to every client (`publish`, after the commit): kiosks, phones and screens show it live.
+ */
+export function createEventService(db: Db, publish: (info: EventInfo) => void, now: () => number) {
+  /** A store nobody has set up yet gets a blank event (the demo seed writes its own first). */
+  function row(): EventRow {
+    const stored = readEvent(db);
+    if (stored) return stored;
+    writeEventSetup(db, blankEvent(now()), 1);
+    return readEvent(db)!;
+  }
+
+  function info(): EventInfo {
+    const { setup, logo, revision } = row();
+    const venues = listVenues(db).map(({ id, name, nameEn, kind }) => ({ id, name, nameEn, kind }));
+    // The logo's address changes with its content, so a cached old logo is never shown.
+    return { ...setup, logoUrl: logo ? `/api/event/logo?v=${logo.sha256.slice(0, 12)}` : null, venues, revision };
+  }
+
+  function change(actor: Actor, action: string, detail: unknown, write: (revision: number) => void): EventInfo {
+    db.transaction(() => {
+      const revision = row().revision + 1;
+      write(revision);
+      recordAudit(db, actor, action, 'event', detail, now());
+    })();
+    const next = info();
+    publish(next);
+    return next;
+  }
+
+  return {
+    info,
+
+    save(input: EventSetup, revision: number, actor: Actor): EventInfo {
+      if (revision !== row().revision) throw new HubError('EVENT_STALE');
+      const checked = checkEventSetup(input);
+      if (!checked.ok) throw new HubError('EVENT_INVALID', checked.problems.join('; '));
+      return change(actor, 'event:save', { name: checked.setup.name, day: checked.setup.day }, (next) => writeEventSetup(db, checked.setup, next));
+    },
+
+    /** A PNG or JPEG, told by its first bytes (an SVG or a web page renamed .png is refused). */
+    setLogo(bytes: Buffer, actor: Actor): EventInfo {
+      if (bytes.length > EVENT_LIMITS.logoBytes) throw new HubError('EVENT_LOGO_TOO_BIG');
+      const sniffed = sniffMedia(bytes.subarray(0, 64));
+      if (sniffed?.type !== 'png' && sniffed?.type !== 'jpeg') throw new HubError('EVENT_LOGO_TYPE');
+      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      const type = sniffed.type;
+      return change(actor, 'event:logo', { type, bytes: bytes.length, sha256 }, (next) => writeEventLogo(db, { bytes, type, sha256 }, next));
+    },
+
+    removeLogo(actor: Actor): EventInfo {
+      return change(actor, 'event:logo', { removed: true }, (next) => writeEventLogo(db, null, next));
+    },
+
+    logo() {
+      const logo = readEventLogo(db);
+      if (!logo) throw new HubError('EVENT_NO_LOGO');
+      return logo;
+    },
+
+    /** After the venues changed (their names are part of what clients get). */
+    venuesChanged(): void {
+      db.prepare('UPDATE event SET revision = revision + 1 WHERE id = 1').run();
+      publish(info());
+    },
+  };
+}

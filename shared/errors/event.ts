@@ -1,0 +1,30 @@
+import type { ErrorTable } from './error-table.ts';
+
+/** The event's setup: each code's HTTP status (for REST replies; 400 when none) and the sentence a person reads (zh-CN first). */
+export const eventErrors = {
+  EVENT_STALE: {
+    status: 409,
+    'zh-CN': '活动设置刚被其他人改过，未保存。请看最新内容后再改。',
+    en: 'Someone else just changed the event’s setup, so nothing was saved. Look at the latest and edit again.',
+  },
+  EVENT_INVALID: {
+    status: 400,
+    'zh-CN': '活动设置有误（日期不存在、名称或主办单位为空、热线号码重复），未保存。',
+    en: 'The event’s setup has a problem (a date that does not exist, an empty name or organiser, a hotline twice); nothing was saved.',
+  },
+  EVENT_LOGO_TYPE: {
+    status: 415,
+    'zh-CN': '标志只能是 PNG 或 JPEG 图片（按文件内容检查，SVG、网页等不行）。',
+    en: 'The logo must be a PNG or JPEG picture (checked by its content; SVG, web pages and others are refused).',
+  },
+  EVENT_LOGO_TOO_BIG: {
+    status: 413,
+    'zh-CN': '标志图片太大，最大 1 MB。',
+    en: 'The logo is too large: at most 1 MB.',
+  },
+  EVENT_NO_LOGO: {
+    status: 404,
+    'zh-CN': '本活动还没有标志。',
+    en: 'This event has no logo yet.',
+  },
+} as const satisfies ErrorTable;

@@ -1,0 +1,93 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { httpRoute } from './http.ts';
+import { EmptyRequest, type CommandTable, type EventTable } from './protocol-table.ts';
+
+/**
+ * The event itself, as its organiser sets it up in the console (活动设置): its name and edition,
+ * the day, the theme, the organiser, the hotlines kiosks show, a logo. Nothing of one particular
+ * event is written into the apps: kiosks, phones, screens and the console get it from the hub.
+ */
+const strict = { additionalProperties: false } as const;
+
+export const EVENT_LIMITS = {
+  name: 60,
+  edition: 60,
+  theme: 120,
+  organiser: 80,
+  hotlines: 8,
+  hotlineLabel: 16,
+  hotlineLabelEn: 32,
+  logoBytes: 1024 * 1024,
+} as const;
+
+/** A number to call (digits, 3 to 12) and what it is for. */
+export const Hotline = Type.Object(
+  {
+    number: Type.String({ pattern: '^[0-9]{3,12}$' }),
+    label: Type.String({ minLength: 1, maxLength: EVENT_LIMITS.hotlineLabel }),
+    labelEn: Type.String({ maxLength: EVENT_LIMITS.hotlineLabelEn }),
+  },
+  strict,
+);
+export type Hotline = Static<typeof Hotline>;
+
+/** What an admin edits. English texts may be left empty (the Chinese one is shown instead). */
+export const EventSetup = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: EVENT_LIMITS.name }),
+    nameEn: Type.String({ maxLength: EVENT_LIMITS.name }),
+    /** The line above the name: 第二十届安全文化节. */
+    edition: Type.String({ maxLength: EVENT_LIMITS.edition }),
+    editionEn: Type.String({ maxLength: EVENT_LIMITS.edition }),
+    /** The day, YYYY-MM-DD (a Beijing calendar day). */
+    day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    theme: Type.String({ maxLength: EVENT_LIMITS.theme }),
+    themeEn: Type.String({ maxLength: EVENT_LIMITS.theme }),
+    /** Named in the visitors' privacy notice as who handles their personal information. */
+    organiser: Type.String({ minLength: 1, maxLength: EVENT_LIMITS.organiser }),
+    organiserEn: Type.String({ maxLength: EVENT_LIMITS.organiser }),
+    hotlines: Type.Array(Hotline, { maxItems: EVENT_LIMITS.hotlines }),
+  },
+  strict,
+);
+export type EventSetup = Static<typeof EventSetup>;
+
+/** A venue as every client may know it (no contact details): kiosks and screens name the one they are paired to. */
+const VenueName = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  kind: Type.Union([Type.Literal('main'), Type.Literal('sub')]),
+});
+
+/** What every client gets: the setup, the logo's address if there is one, the venues' names; `revision` moves with every change. */
+export const EventInfo = Type.Object({
+  ...EventSetup.properties,
+  logoUrl: Type.Union([Type.String(), Type.Null()]),
+  venues: Type.Array(VenueName),
+  revision: Type.Integer(),
+});
+export type EventInfo = Static<typeof EventInfo>;
+
+/** The admin's form, saved whole; `revision` is the one the form showed (someone else's change is not overwritten). */
+const EventSaveRequest = Type.Object({ setup: EventSetup, revision: Type.Integer({ minimum: 0 }) }, strict);
+
+/** The event commands of the socket protocol (shared/events.ts gathers every domain's). */
+export const eventCommands = {
+  /** Every client: the event now, then every change ('event:info'). */
+  'event:watch': { request: EmptyRequest, reply: EventInfo },
+  'event:save': { request: EventSaveRequest, reply: EventInfo },
+} as const satisfies CommandTable;
+
+/** The event events the hub sends. */
+export const eventEvents = {
+  /** To every client, after each change of the event, its logo or its venues' names. */
+  'event:info': EventInfo,
+} as const satisfies EventTable;
+
+/** The logo over REST: a PNG or JPEG (checked by its content), public to read. */
+export const eventHttp = {
+  putLogo: httpRoute({ method: 'PUT', path: '/api/event/logo', upload: true, reply: EventInfo }),
+  removeLogo: httpRoute({ method: 'DELETE', path: '/api/event/logo', reply: EventInfo }),
+  logo: httpRoute({ method: 'GET', path: '/api/event/logo' }),
+};
