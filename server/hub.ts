@@ -20,6 +20,7 @@ import { devicesDomain } from './devices/devices-domain.ts';
 import type { CommandSpecs, HubCore, HubDomain } from './domain.ts';
 import { drawDomain } from './draw/draw-domain.ts';
 import { emergencyDomain } from './emergency/emergency-domain.ts';
+import { venuesDomain } from './venues/venues-domain.ts';
 import { eventDomain } from './event/event-domain.ts';
 import { liveDomain } from './live/live-domain.ts';
 import { withRedaction } from './log-redaction.ts';
@@ -89,6 +90,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const core: HubCore = { db, config, log: app.log, clock, io: ioNow, broadcast: createBroadcast(db, ioNow), kioskUrl: () => `${base}/kiosk/` };
 
   const auth = authDomain(core);
+  const event = eventDomain(core);
   const devices = devicesDomain(core);
   const stage = stageDomain(core);
   const stats = statsDomain(core);
@@ -99,7 +101,8 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const domains: HubDomain[] = [
     webDomain(core, { version: VERSION }),
     auth,
-    eventDomain(core),
+    event,
+    venuesDomain(core, { changed: event.service.venuesChanged }),
     devices,
     clockDomain(core),
     stage,

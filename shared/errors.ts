@@ -11,6 +11,7 @@ import { mediaErrors } from './errors/media.ts';
 import { programmeErrors } from './errors/programme.ts';
 import { quizErrors } from './errors/quiz.ts';
 import { stageErrors } from './errors/stage.ts';
+import { venuesErrors } from './errors/venues.ts';
 import { visitorsErrors } from './errors/visitors.ts';
 
 /**
@@ -21,6 +22,7 @@ export const ERROR_MESSAGES = {
   ...commonErrors,
   ...authErrors,
   ...stageErrors,
+  ...venuesErrors,
   ...mediaErrors,
   ...devicesErrors,
   ...visitorsErrors,

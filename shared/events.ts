@@ -7,6 +7,7 @@ import { deviceHealthCommands, deviceHealthEvents } from './device-health.ts';
 import { drawCommands, drawEvents } from './draw.ts';
 import { emergencyCommands, emergencyEvents } from './emergency.ts';
 import { eventCommands, eventEvents } from './event.ts';
+import { venueSetupCommands } from './venue-setup.ts';
 import { pairingCommands, pairingEvents } from './identity.ts';
 import { liveCommands, liveEvents } from './live.ts';
 import { programmeCommands, programmeEvents } from './programme.ts';
@@ -36,6 +37,7 @@ export const clientCommands = {
   ...drawCommands,
   ...awardsCommands,
   ...eventCommands,
+  ...venueSetupCommands,
 } as const;
 
 export const serverEvents = {

@@ -121,6 +121,18 @@ export const PERMISSIONS = {
   'event:watch': { allowed: PRINCIPALS, scope: 'all', what: 'read the event: its name, day, theme, organiser, hotlines, logo and venues’ names' },
   'event:save': { allowed: ['admin'], scope: 'all', what: 'set up the event: name, edition, day, theme, organiser, hotlines; audited' },
   'event:logo': { allowed: ['admin'], scope: 'all', what: 'upload or remove the event’s logo (PNG or JPEG, checked by content); audited' },
+  'venue:list': { allowed: CHANGERS, scope: 'filtered', what: 'list venues with their screen groups and check-in points, retired ones included' },
+  'venue:save': { allowed: ['admin'], scope: 'all', what: 'add a venue or change its name, unit, address or kind; audited' },
+  'venue:reorder': { allowed: ['admin'], scope: 'all', what: 'set the order venues are listed in; audited' },
+  'venue:retire': { allowed: ['admin'], scope: 'all', what: 'remove a venue (retired, its history kept, when anything refers to it) or restore it; audited' },
+  'group:save': { allowed: ['admin', 'operator'], scope: 'venue', what: 'add or rename a screen group of the caller’s venues; audited' },
+  'group:retire': { allowed: ['admin', 'operator'], scope: 'venue', what: 'remove or retire a screen group of the caller’s venues, or restore it; audited' },
+  'point:save': {
+    allowed: ['admin', 'operator'],
+    scope: 'venue',
+    what: 'add or change a check-in point (entrance or station) of the caller’s venues; audited',
+  },
+  'point:retire': { allowed: ['admin', 'operator'], scope: 'venue', what: 'remove or retire a check-in point of the caller’s venues, or restore it; audited' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

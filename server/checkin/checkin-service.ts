@@ -142,9 +142,9 @@ export function createCheckinService(db: Db, keys: PassKeys, onCounted: () => vo
       publicKeys = keyMap();
       checkedPasses.clear();
     },
-    /** Checkpoints of these venues (null: all). */
+    /** Checkpoints of these venues (null: all), retired ones left out. */
     checkpoints(venueIds: string[] | null): Checkpoint[] {
-      const rows = db.prepare('SELECT id, venue_id, kind, name, name_en FROM checkpoints ORDER BY sort').all() as {
+      const rows = db.prepare('SELECT id, venue_id, kind, name, name_en FROM checkpoints WHERE retired_at IS NULL ORDER BY sort').all() as {
         id: string;
         venue_id: string;
         kind: Checkpoint['kind'];

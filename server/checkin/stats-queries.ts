@@ -26,9 +26,9 @@ export function readStats(db: Db, day: string, revision: number): StatsSnapshot 
   const passportsCompleted = db
     .prepare(
       `SELECT COUNT(*) FROM (
-         SELECT s.visitor_id, c.venue_id, COUNT(*) AS stamped FROM stamps s JOIN checkpoints c ON c.id = s.checkpoint_id
+         SELECT s.visitor_id, c.venue_id, COUNT(*) AS stamped FROM stamps s JOIN checkpoints c ON c.id = s.checkpoint_id AND c.retired_at IS NULL
          GROUP BY s.visitor_id, c.venue_id
-         HAVING stamped = (SELECT COUNT(*) FROM checkpoints k WHERE k.venue_id = c.venue_id AND k.kind = 'station'))`,
+         HAVING stamped = (SELECT COUNT(*) FROM checkpoints k WHERE k.venue_id = c.venue_id AND k.kind = 'station' AND k.retired_at IS NULL))`,
     )
     .pluck()
     .get() as number;

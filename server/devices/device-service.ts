@@ -66,7 +66,7 @@ export function createDeviceService(db: Db, codes: PairingCodes, notify: DeviceN
       const venue = listVenues(db).find((v) => v.id === request.venueId);
       if (!venue) throw new HubError('UNKNOWN_VENUE');
       const group = request.groupId ? findGroup(db, request.groupId) : undefined;
-      if (request.groupId && (!group || group.venueId !== venue.id)) throw new HubError('UNKNOWN_GROUP', 'the group is not in this venue');
+      if (request.groupId && (!group || group.venueId !== venue.id || group.retired)) throw new HubError('UNKNOWN_GROUP', 'the group is not in this venue');
       const pending = codes.redeem(request.code);
       if (!pending) {
         const record = attempt.failed();

@@ -31,9 +31,9 @@ export function createPoolQueries(db: Db) {
     passport: db.prepare(
       `SELECT ${VISITOR_COLUMNS} FROM visitors v WHERE v.id IN (
          SELECT s.visitor_id FROM stamps s JOIN checkpoints c ON c.id = s.checkpoint_id
-         WHERE c.kind = 'station' AND (@venue IS NULL OR c.venue_id = @venue)
+         WHERE c.kind = 'station' AND c.retired_at IS NULL AND (@venue IS NULL OR c.venue_id = @venue)
          GROUP BY s.visitor_id, c.venue_id
-         HAVING COUNT(*) = (SELECT COUNT(*) FROM checkpoints k WHERE k.venue_id = c.venue_id AND k.kind = 'station'))`,
+         HAVING COUNT(*) = (SELECT COUNT(*) FROM checkpoints k WHERE k.venue_id = c.venue_id AND k.kind = 'station' AND k.retired_at IS NULL))`,
     ),
     // Each visitor's best finished challenge of the day, ranked as the leaderboard ranks them.
     quizTop: db.prepare(

@@ -64,7 +64,7 @@ export const mainStageGroupId = (db: Db): string | undefined =>
   db
     .prepare(
       `SELECT g.id FROM display_groups g JOIN venues v ON v.id = g.venue_id
-       WHERE v.kind = 'main' ORDER BY v.sort, g.sort LIMIT 1`,
+       WHERE v.kind = 'main' AND g.retired_at IS NULL ORDER BY v.sort, g.sort LIMIT 1`,
     )
     .pluck()
     .get() as string | undefined;

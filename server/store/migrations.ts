@@ -472,4 +472,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 14,
+    name: 'venues set up in the console: their unit and address; venues, groups and points retired, not deleted',
+    sql: `
+      ALTER TABLE venues ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+      ALTER TABLE venues ADD COLUMN address TEXT NOT NULL DEFAULT '';
+      -- retired: hidden from every picker, kept for the history that refers to it (devices, check-ins, scenes)
+      ALTER TABLE venues ADD COLUMN retired_at INTEGER;
+      ALTER TABLE display_groups ADD COLUMN retired_at INTEGER;
+      ALTER TABLE checkpoints ADD COLUMN retired_at INTEGER;
+    `,
+  },
 ];

@@ -241,6 +241,18 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
     request(sockets[p]!, 'awards:step', { action: 'reset', revision: (await onOwnSocket<{ revision: number }>(admin, 'awards:watch', {})).revision }),
   'awards:watch': (p) => request(sockets[p]!, 'awards:watch', {}),
   'event:watch': (p) => request(sockets[p]!, 'event:watch', {}),
+  'venue:list': (p) => request(sockets[p]!, 'venue:list', {}),
+  'venue:save': (p) => request(sockets[p]!, 'venue:save', { name: `权限会场${Math.random()}`, nameEn: '', kind: 'sub', unit: '', address: '' }),
+  'venue:reorder': async (p) =>
+    request(sockets[p]!, 'venue:reorder', {
+      venueIds: (await onOwnSocket<{ venues: { id: string }[] }>(admin, 'venue:list', {})).venues.map((venue) => venue.id),
+    }),
+  // Restoring what is not retired changes nothing: the call is tried without removing anything the other tests use.
+  'venue:retire': (p) => request(sockets[p]!, 'venue:retire', { venueId: 'lucheng', retired: false }),
+  'group:save': (p, where) => request(sockets[p]!, 'group:save', { venueId: where.venueId, name: `权限屏${Math.random()}`, nameEn: '' }),
+  'group:retire': (p, where) => request(sockets[p]!, 'group:retire', { groupId: where.groupId, retired: false }),
+  'point:save': (p, where) => request(sockets[p]!, 'point:save', { venueId: where.venueId, kind: 'entrance', name: `权限入口${Math.random()}`, nameEn: '' }),
+  'point:retire': (p, where) => request(sockets[p]!, 'point:retire', { pointId: `${where.venueId}-gate`, retired: false }),
   'event:save': async (p) =>
     request(sockets[p]!, 'event:save', { setup: DEMO_EVENT, revision: (await onOwnSocket<{ revision: number }>(admin, 'event:watch', {})).revision }),
 };

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
  */
 const RECORDED: Record<number, string> = {
   2: '4795ffc0bc302eba',
-  3: '8406b46c20915eba',
+  3: '1f86d72f6ca8f2db',
 };
 
 /** The schemas as JSON (TypeBox schemas are plain JSON Schema), keys sorted, hashed. */

@@ -1,0 +1,38 @@
+import { visibleVenues } from '../auth/guard.ts';
+import { commands, defineDomain, type HubCore } from '../domain.ts';
+import { HubError } from '../hub-error.ts';
+import { createVenueSetupService } from './venue-setup-service.ts';
+
+/** Venues, screen groups and check-in points set up in the console; `changed` runs after each change. */
+export function venuesDomain(core: HubCore, { changed }: { changed: () => void }) {
+  const { db } = core;
+  const setup = createVenueSetupService(db, changed, core.clock.now);
+  const venueOfGroup = db.prepare('SELECT venue_id FROM display_groups WHERE id = ?').pluck();
+  const venueOfPoint = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').pluck();
+  const groupTarget = ({ groupId }: { groupId: string }) => {
+    const venueId = venueOfGroup.get(groupId) as string | undefined;
+    if (!venueId) throw new HubError('UNKNOWN_GROUP', `no display group "${groupId}"`);
+    return { venueId, groupId };
+  };
+  const pointTarget = ({ pointId }: { pointId: string }) => {
+    const venueId = venueOfPoint.get(pointId) as string | undefined;
+    if (!venueId) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${pointId}"`);
+    return { venueId };
+  };
+  const byVenue = ({ venueId }: { venueId: string }) => ({ venueId });
+
+  return defineDomain({
+    name: 'venues',
+    service: setup,
+    commands: commands<'venue:list' | 'venue:save' | 'venue:reorder' | 'venue:retire' | 'group:save' | 'group:retire' | 'point:save' | 'point:retire'>({
+      'venue:list': { run: (_request, { identity }) => setup.list(visibleVenues(identity)) },
+      'venue:save': { run: (request, { actor }) => setup.saveVenue(request, actor) },
+      'venue:reorder': { run: ({ venueIds }, { actor }) => setup.reorder(venueIds, actor) },
+      'venue:retire': { run: ({ venueId, retired }, { actor }) => setup.retireVenue(venueId, retired, actor) },
+      'group:save': { target: byVenue, run: (request, { actor }) => setup.saveGroup(request, actor) },
+      'group:retire': { target: groupTarget, run: ({ groupId, retired }, { actor }) => setup.retireGroup(groupId, retired, actor) },
+      'point:save': { target: byVenue, run: (request, { actor }) => setup.savePoint(request, actor) },
+      'point:retire': { target: pointTarget, run: ({ pointId, retired }, { actor }) => setup.retirePoint(pointId, retired, actor) },
+    }),
+  });
+}
