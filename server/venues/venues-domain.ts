@@ -1,4 +1,6 @@
+import type { VenueSetup } from '../../shared/venue-setup.ts';
 import { visibleVenues } from '../auth/guard.ts';
+import type { Identity } from '../auth/identity.ts';
 import { commands, defineDomain, type HubCore } from '../domain.ts';
 import { HubError } from '../hub-error.ts';
 import { createVenueSetupService } from './venue-setup-service.ts';
@@ -20,6 +22,11 @@ export function venuesDomain(core: HubCore, { changed }: { changed: () => void }
     return { venueId };
   };
   const byVenue = ({ venueId }: { venueId: string }) => ({ venueId });
+  /** Every reply carries the venue list: only the caller's venues in it (an operator sees their own). */
+  const mine = <R extends { venues: VenueSetup[] }>(reply: R, identity: Identity): R => {
+    const visible = visibleVenues(identity);
+    return visible === null ? reply : { ...reply, venues: reply.venues.filter((venue) => visible.includes(venue.id)) };
+  };
 
   return defineDomain({
     name: 'venues',
@@ -29,10 +36,10 @@ export function venuesDomain(core: HubCore, { changed }: { changed: () => void }
       'venue:save': { run: (request, { actor }) => setup.saveVenue(request, actor) },
       'venue:reorder': { run: ({ venueIds }, { actor }) => setup.reorder(venueIds, actor) },
       'venue:retire': { run: ({ venueId, retired }, { actor }) => setup.retireVenue(venueId, retired, actor) },
-      'group:save': { target: byVenue, run: (request, { actor }) => setup.saveGroup(request, actor) },
-      'group:retire': { target: groupTarget, run: ({ groupId, retired }, { actor }) => setup.retireGroup(groupId, retired, actor) },
-      'point:save': { target: byVenue, run: (request, { actor }) => setup.savePoint(request, actor) },
-      'point:retire': { target: pointTarget, run: ({ pointId, retired }, { actor }) => setup.retirePoint(pointId, retired, actor) },
+      'group:save': { target: byVenue, run: (request, { actor, identity }) => mine(setup.saveGroup(request, actor), identity) },
+      'group:retire': { target: groupTarget, run: ({ groupId, retired }, { actor, identity }) => mine(setup.retireGroup(groupId, retired, actor), identity) },
+      'point:save': { target: byVenue, run: (request, { actor, identity }) => mine(setup.savePoint(request, actor), identity) },
+      'point:retire': { target: pointTarget, run: ({ pointId, retired }, { actor, identity }) => mine(setup.retirePoint(pointId, retired, actor), identity) },
     }),
   });
 }

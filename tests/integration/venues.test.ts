@@ -161,7 +161,11 @@ describe('an operator manages the groups and stations of their own venue only', 
     await freshAdminSocket();
     expect((await listAll(operatorSocket)).map((venue) => venue.id)).toEqual(['songzhuang']);
     const { venues } = await requestOk(operatorSocket, 'point:save', { venueId: 'songzhuang', kind: 'station', name: '普法咨询', nameEn: '' });
+    // The reply, too, holds only the operator's own venue.
+    expect(venues.map((venue) => venue.id)).toEqual(['songzhuang']);
     expect(venues[0]!.points.map((point) => point.name)).toContain('普法咨询');
+    const retired = await requestOk(operatorSocket, 'point:retire', { pointId: venues[0]!.points.at(-1)!.id, retired: true });
+    expect(retired.venues.map((venue) => venue.id)).toEqual(['songzhuang']);
     const before = await listAll();
     for (const [command, payload] of [
       ['point:save', { venueId: 'taihu', kind: 'station', name: '越权', nameEn: '' }],

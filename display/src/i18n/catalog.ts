@@ -5,6 +5,7 @@ import { devicesWords } from './devices.ts';
 import { drawWords } from './draw.ts';
 import { emergencyWords } from './emergency.ts';
 import { eventWords } from './event.ts';
+import { venuesWords } from './venues.ts';
 import { figuresWords } from './figures.ts';
 import { liveWords } from './live.ts';
 import { mediaWords } from './media.ts';
@@ -23,6 +24,7 @@ export const displayCatalog = mergeCatalogs(
   drawWords,
   emergencyWords,
   eventWords,
+  venuesWords,
   figuresWords,
   liveWords,
   mediaWords,

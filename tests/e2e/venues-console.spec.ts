@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { requestOk } from '../support/hub-harness.ts';
+import { pairDevice, STAFF_PASSWORD, staffSession, staffSocket } from '../support/staff.ts';
+import { openConsole, openPage, shoot, signInConsole, VIEWPORTS } from './screens.ts';
+import { admin, hub, useSpecHub } from './spec-hub.ts';
+
+useSpecHub();
+
+/**
+ * An organiser adds a sub-venue with its screens and stations in the console alone, sees a
+ * group in use retired rather than deleted (and why), and finds one venue among 25 by search.
+ */
+test('an admin sets up a sub-venue, its screen group and stations; a group in use is retired and the console says why', async ({ browser }) => {
+  const page = await openConsole(browser, hub.base);
+  await page.locator('[data-tab="venues"]').click();
+  await page.locator('[data-add-venue]').click();
+  const form = page.getByTestId('venue-form');
+  await form.locator('input[name="venue-name"]').fill('永顺镇分会场');
+  await form.locator('input[name="venue-unit"]').fill('永顺镇人民政府');
+  await form.locator('input[name="venue-address"]').fill('永顺镇政府广场');
+  await form.getByRole('button', { name: '保存会场' }).click();
+  const row = page.locator('[data-venue]', { hasText: '永顺镇分会场' });
+  await expect(row).toHaveClass(/active/);
+  await expect(row).toContainText('永顺镇人民政府');
+
+  const groups = page.getByTestId('venue-groups');
+  await groups.locator('input[name="group-name"]').fill('大厅屏');
+  await groups.getByRole('button', { name: '添加屏幕组' }).click();
+  await expect(groups.locator('[data-group]')).toHaveCount(1);
+  const points = page.getByTestId('venue-points');
+  for (const [kind, name] of [
+    ['entrance', '永顺入口'],
+    ['station', '普法咨询'],
+  ] as const) {
+    await points.locator('select[name="point-kind"]').selectOption(kind);
+    await points.locator('input[name="point-name"]').fill(name);
+    await points.getByRole('button', { name: '添加签到点' }).click();
+  }
+  await expect(points.locator('[data-point]')).toHaveText([/入口\s*永顺入口/, /学习站点\s*普法咨询/]);
+  await expect(row).toContainText('1 个屏幕组 · 2 个签到点');
+
+  // A screen pairs to the new group (as the devices tab would), so the group is in use.
+  const groupId = (await groups.locator('[data-group]').getAttribute('data-group'))!;
+  const venueId = (await row.getAttribute('data-venue'))!;
+  await pairDevice(hub.base, admin, { kind: 'screen', venueId, groupId });
+  // The devices tab offers the new venue and its group at once.
+  await page.locator('[data-tab="devices"]').click();
+  await page.locator('select[name="venue"]').selectOption(venueId);
+  await expect(page.locator('select[name="group"] option', { hasText: '大厅屏' })).toHaveCount(1);
+  await page.locator('[data-tab="venues"]').click();
+  await page.locator('[data-venue]', { hasText: '永顺镇分会场' }).locator('.pick').click();
+
+  const remove = groups.locator(`[data-group="${groupId}"] [data-action="retire-group"]`);
+  await remove.click();
+  await expect(remove).toHaveText('再按一次确认');
+  await remove.click();
+  await expect(page.locator('.detail [role="status"]')).toContainText('已停用而未删除：仍有已配对的设备引用它');
+  await expect(groups.locator('[data-group]')).toHaveCount(0);
+  await page.getByLabel('显示已停用的').check();
+  await expect(groups.locator(`[data-group="${groupId}"]`)).toHaveClass(/retired/);
+
+  // Twenty-five venues: the list scrolls, and a search finds one by its unit.
+  const socket = await staffSocket(hub.base, admin);
+  for (let index = 1; index <= 21; index++) {
+    await requestOk(socket, 'venue:save', { name: `第${index}分会场`, nameEn: '', kind: 'sub', unit: `区属单位${index}`, address: '' });
+    if (index % 15 === 0) await new Promise((resolve) => setTimeout(resolve, 1000)); // a socket's command budget refills
+  }
+  socket.close();
+  await page.reload();
+  await page.locator('[data-tab="venues"]').click();
+  await expect(page.locator('[data-venue]')).toHaveCount(25);
+  await shoot(page, 'console-venues-25');
+  await page.locator('[data-venue-search]').fill('区属单位17');
+  await expect(page.locator('[data-venue]')).toHaveCount(1);
+  await expect(page.locator('[data-venue]')).toContainText('第17分会场');
+  await page.context().close();
+});
+
+test('an operator sees only their venue, adds a station there, and cannot add venues', async ({ browser }) => {
+  await staffSession(hub.base, admin, 'op-songzhuang', 'operator', ['songzhuang']);
+  const page = await openPage(browser, `${hub.base}/display/console`, VIEWPORTS.screen);
+  await signInConsole(page, 'op-songzhuang', STAFF_PASSWORD);
+  await page.locator('[data-tab="venues"]').click();
+  await expect(page.locator('[data-venue]')).toHaveCount(1);
+  await expect(page.locator('[data-add-venue]')).toHaveCount(0);
+  await page.locator('[data-venue="songzhuang"] .pick').click();
+  await expect(page.getByTestId('venue-form')).toHaveCount(0);
+  const points = page.getByTestId('venue-points');
+  await points.locator('input[name="point-name"]').fill('应急救援装备展示');
+  await points.getByRole('button', { name: '添加签到点' }).click();
+  await expect(points.locator('[data-point]', { hasText: '应急救援装备展示' })).toHaveCount(1);
+  // The list after the change still holds the operator's venue alone.
+  await expect(page.locator('[data-venue]')).toHaveCount(1);
+  await shoot(page, 'console-venues-operator');
+  await page.context().close();
+});
