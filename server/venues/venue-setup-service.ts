@@ -54,6 +54,21 @@ export function createVenueSetupService(db: Db, changed: () => void, now: () => 
     return { ...reply, venues: all() };
   }
 
+  /** A group or point to add (no id) or change: in a live venue, itself live, with a name its siblings do not have. */
+  function checkPart(request: { venueId: string; id?: string; name: string }, part: 'groups' | 'points') {
+    const venue = venueOf(request.venueId);
+    const siblings: { id: string; name: string; retired: boolean }[] = venue[part];
+    const existing = request.id === undefined ? undefined : siblings.find((one) => one.id === request.id);
+    if (request.id !== undefined && !existing) {
+      throw new HubError(part === 'groups' ? 'UNKNOWN_GROUP' : 'UNKNOWN_CHECKPOINT', `"${request.id}" is not in this venue`);
+    }
+    if (venue.retired || existing?.retired) throw new HubError('VENUE_RETIRED');
+    const name = cleanName(request.name);
+    if (!name) throw new HubError('VENUE_INVALID', 'the name is empty');
+    if (nameTaken(name, siblings, request.id)) throw new HubError('VENUE_INVALID', `another one in this venue is called ${name}`);
+    return { venue, existing, name };
+  }
+
   return {
     list: (venueIds: string[] | null) => ({ venues: readVenueSetups(db, venueIds) }),
 
@@ -105,13 +120,7 @@ export function createVenueSetupService(db: Db, changed: () => void, now: () => 
     },
 
     saveGroup(request: CommandRequest<'group:save'>, actor: Actor) {
-      const venue = venueOf(request.venueId);
-      const existing = request.id === undefined ? undefined : venue.groups.find((group) => group.id === request.id);
-      if (request.id !== undefined && !existing) throw new HubError('UNKNOWN_GROUP', 'the group is not in this venue');
-      if (venue.retired || existing?.retired) throw new HubError('VENUE_RETIRED');
-      const name = cleanName(request.name);
-      if (!name) throw new HubError('VENUE_INVALID', 'the name is empty');
-      if (nameTaken(name, venue.groups, request.id)) throw new HubError('VENUE_INVALID', `another group of this venue is called ${name}`);
+      const { venue, existing, name } = checkPart(request, 'groups');
       const id = existing?.id ?? newSetupId('g');
       commit(actor, 'group:save', `group:${id}`, { venueId: venue.id, name, created: !existing }, () => {
         if (existing) db.prepare('UPDATE display_groups SET name = ?, name_en = ? WHERE id = ?').run(name, cleanName(request.nameEn), id);
@@ -139,13 +148,7 @@ export function createVenueSetupService(db: Db, changed: () => void, now: () => 
     },
 
     savePoint(request: CommandRequest<'point:save'>, actor: Actor) {
-      const venue = venueOf(request.venueId);
-      const existing = request.id === undefined ? undefined : venue.points.find((point) => point.id === request.id);
-      if (request.id !== undefined && !existing) throw new HubError('UNKNOWN_CHECKPOINT', 'the check-in point is not in this venue');
-      if (venue.retired || existing?.retired) throw new HubError('VENUE_RETIRED');
-      const name = cleanName(request.name);
-      if (!name) throw new HubError('VENUE_INVALID', 'the name is empty');
-      if (nameTaken(name, venue.points, request.id)) throw new HubError('VENUE_INVALID', `another check-in point of this venue is called ${name}`);
+      const { venue, existing, name } = checkPart(request, 'points');
       const id = existing?.id ?? newSetupId('p');
       const fields = [request.kind, name, cleanName(request.nameEn)];
       commit(actor, 'point:save', `checkpoint:${id}`, { venueId: venue.id, kind: request.kind, name, created: !existing }, () => {
