@@ -73,6 +73,23 @@ test('an admin sets up a sub-venue, its screen group and stations; a group in us
   await page.locator('[data-venue-search]').fill('区属单位17');
   await expect(page.locator('[data-venue]')).toHaveCount(1);
   await expect(page.locator('[data-venue]')).toContainText('第17分会场');
+
+  // The emergency tab with 25 venues: the main one alone, every sub-venue, or those a search finds.
+  await page.locator('[data-tab="emergency"]').click();
+  await page.locator('[data-choose="main"]').click();
+  await expect(page.locator('.chosen-count')).toHaveText('已选 1 / 25');
+  await page.locator('[data-choose="sub"]').click();
+  await expect(page.locator('.chosen-count')).toHaveText('已选 24 / 25');
+  // All, then none: the search's finds are the only ones chosen.
+  await page.locator('[data-venue="all"]').check();
+  await page.locator('[data-venue="all"]').uncheck();
+  await expect(page.locator('.chosen-count')).toHaveText('已选 0 / 25');
+  await page.locator('[data-venue-search]').fill('第1');
+  await expect(page.locator('.venue-list [data-venue]')).toHaveCount(11); // 第1 and 第10 to 第19
+  await page.getByRole('button', { name: '选中找到的 11 个' }).click();
+  await expect(page.locator('.chosen-count')).toHaveText('已选 11 / 25');
+  await page.locator('[data-venue-search]').fill('');
+  await shoot(page, 'console-emergency-25');
   await page.context().close();
 });
 
