@@ -11,6 +11,9 @@ useSpecHub();
  * group in use retired rather than deleted (and why), and finds one venue among 25 by search.
  */
 test('an admin sets up a sub-venue, its screen group and stations; a group in use is retired and the console says why', async ({ browser }) => {
+  // A second console, open on the devices tab all along: its pickers follow the first one's changes.
+  const other = await openConsole(browser, hub.base);
+  await other.locator('[data-tab="devices"]').click();
   const page = await openConsole(browser, hub.base);
   await page.locator('[data-tab="venues"]').click();
   await page.locator('[data-add-venue]').click();
@@ -38,6 +41,10 @@ test('an admin sets up a sub-venue, its screen group and stations; a group in us
   }
   await expect(points.locator('[data-point]')).toHaveText([/入口\s*永顺入口/, /学习站点\s*普法咨询/]);
   await expect(row).toContainText('1 个屏幕组 · 2 个签到点');
+  await expect(other.locator('select[name="venue"] option', { hasText: '永顺镇分会场' })).toHaveCount(1);
+  await other.locator('select[name="venue"]').selectOption({ label: '永顺镇分会场' });
+  await expect(other.locator('select[name="group"] option', { hasText: '大厅屏' })).toHaveCount(1);
+  await other.context().close();
 
   // A screen pairs to the new group (as the devices tab would), so the group is in use.
   const groupId = (await groups.locator('[data-group]').getAttribute('data-group'))!;
