@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { requestOk } from '../support/hub-harness.ts';
 import { pairDevice, STAFF_PASSWORD, staffSession, staffSocket } from '../support/staff.ts';
-import { openConsole, openPage, shoot, signInConsole, VIEWPORTS } from './screens.ts';
+import { takeOverRest } from '../support/rest.ts';
+import { openConsole, openPage, openPairedScreen, shoot, signInConsole, VIEWPORTS } from './screens.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
 
 useSpecHub();
@@ -101,6 +102,13 @@ test('an admin sets up a sub-venue, its screen group and stations; a group in us
   await expect(page.locator('.chosen-count')).toHaveText('已选 11 / 25');
   await page.locator('[data-venue-search]').fill('');
   await shoot(page, 'console-emergency-25');
+
+  // A screen's figures with 25 venues: the three busiest, then one line for the other twenty-two.
+  await takeOverRest(hub.base, 'lobby', { kind: 'stats' }, admin);
+  const screen = await openPairedScreen(browser, hub.base, admin, { venueId: 'taihu', groupId: 'lobby' }, VIEWPORTS.screen);
+  await expect(screen.locator('[data-stats-rest="venues"]')).toContainText('其余 22 个会场');
+  await shoot(screen, 'screen-stats-25-venues');
+  await screen.context().close();
   await page.context().close();
 });
 

@@ -16,6 +16,8 @@ export const figuresWords = catalogPart(
     'stats.passports': '集齐印章',
     'stats.perHour': '每小时入场',
     'stats.stations': '体验点打卡',
+    'stats.otherVenues': '其余 {count} 个会场',
+    'stats.otherStations': '其余 {count} 个打卡点',
     'stats.waiting': '正在读取数据……',
   },
   {
@@ -32,6 +34,8 @@ export const figuresWords = catalogPart(
     'stats.passports': 'Passports complete',
     'stats.perHour': 'Entries per hour',
     'stats.stations': 'Station stamps',
+    'stats.otherVenues': 'The other {count} venues',
+    'stats.otherStations': 'The other {count} stations',
     'stats.waiting': 'Reading the figures…',
   },
 );
