@@ -72,7 +72,7 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
       return logo;
     },
 
-    /** After the venues changed (their names are part of what clients get). */
+    /** Inside a venue change's transaction (venue names are part of what clients get); sent once it commits. */
     venuesChanged(): void {
       db.prepare('UPDATE event SET revision = revision + 1 WHERE id = 1').run();
       publish(info());

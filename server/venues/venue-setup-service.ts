@@ -11,7 +11,7 @@ type RetireReply = CommandReply<'venue:retire'>;
 
 /**
  * Venues, their screen groups and check-in points, as admins and operators set them up. Each
- * change is stored and audited in one transaction; then `changed` tells every client (venue names
+ * change is stored and audited in one transaction, and `changed` (inside it) tells every client (venue names
  * are part of the event kiosks and screens show). A removal deletes only what nothing refers to;
  * anything else is retired (hidden from pickers) and the reply says what still refers to it.
  */
@@ -26,11 +26,12 @@ export function createVenueSetupService(db: Db, changed: () => void, now: () => 
     db.prepare(`SELECT COALESCE(MAX(sort), -1) + 1 FROM ${table}`).pluck().get() as number;
 
   function commit(actor: Actor, action: string, target: string, detail: unknown, write: () => void): void {
+    // `changed` moves the event's revision in the same transaction; its broadcast waits for the commit.
     db.transaction(() => {
       write();
       recordAudit(db, actor, action, target, detail, now());
+      changed();
     })();
-    changed();
   }
 
   /** Deletes `target` when nothing refers to it, else marks it retired; or restores it. */
