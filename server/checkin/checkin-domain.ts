@@ -4,6 +4,7 @@ import { visibleVenues } from '../auth/guard.ts';
 import type { DeviceService } from '../devices/device-service.ts';
 import { commands, defineDomain, type HubCore } from '../domain.ts';
 import { HubError } from '../hub-error.ts';
+import { venueTargets } from '../venues/venue-targets.ts';
 import { createCheckinService } from './checkin-service.ts';
 
 const deviceIdOf = (identity: Identity) => (identity.kind === 'device' ? identity.device.id : null);
@@ -12,14 +13,8 @@ const deviceIdOf = (identity: Identity) => (identity.kind === 'device' ? identit
 export function checkinDomain(core: HubCore, deps: { passKeys: PassKeys; devices: DeviceService; counted: () => void }) {
   const { db } = core;
   const checkin = createCheckinService(db, deps.passKeys, deps.counted, core.clock.now);
-  // Prepared once: every check-in passes through here.
-  const checkpointRow = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').pluck();
-  /** The venue of a check-in point: what the guard's reach step checks. */
-  const venueOfCheckpoint = (checkpointId: string) => {
-    const venueId = checkpointRow.get(checkpointId) as string | undefined;
-    if (!venueId) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${checkpointId}"`);
-    return { venueId };
-  };
+  /** The venue of a check-in point: what the guard's reach step checks (every check-in passes through here). */
+  const venueOfCheckpoint = venueTargets(db).ofPoint;
   return defineDomain({
     name: 'checkin',
     service: checkin,

@@ -1,24 +1,16 @@
 import { visibleVenues } from '../auth/guard.ts';
-import { HubError } from '../hub-error.ts';
 import { commands, defineDomain, type HubCore } from '../domain.ts';
-import { findGroup } from '../venues/venue-queries.ts';
-import type { Db } from '../store/database.ts';
+import { venueTargets } from '../venues/venue-targets.ts';
 import { ALL_CONSOLES_ROOM, consoleRoom, groupRoom, stageBroadcaster } from './stage-rooms.ts';
 import { stageRoutes } from './stage-routes.ts';
 import { createStageService } from './stage-service.ts';
-
-/** The venue and group a command names: what the guard's reach step checks. */
-function groupTarget(db: Db, groupId: string) {
-  const group = findGroup(db, groupId);
-  if (!group) throw new HubError('UNKNOWN_GROUP', `no display group "${groupId}"`);
-  return { venueId: group.venueId, groupId: group.id };
-}
 
 /** What each group of screens shows: preview and program, takes, takes to many, following the main stage. */
 export function stageDomain(core: HubCore) {
   const { db } = core;
   const stage = createStageService(db, stageBroadcaster(core.broadcast), core.kioskUrl, core.clock.now);
-  const byGroup = ({ groupId }: { groupId: string }) => groupTarget(db, groupId);
+  const targets = venueTargets(db);
+  const byGroup = ({ groupId }: { groupId: string }) => targets.ofGroup(groupId);
   return defineDomain({
     name: 'stage',
     service: stage,

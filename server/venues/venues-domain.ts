@@ -2,25 +2,16 @@ import type { VenueSetup } from '../../shared/venue-setup.ts';
 import { visibleVenues } from '../auth/guard.ts';
 import type { Identity } from '../auth/identity.ts';
 import { commands, defineDomain, type HubCore } from '../domain.ts';
-import { HubError } from '../hub-error.ts';
+import { venueTargets } from './venue-targets.ts';
 import { createVenueSetupService } from './venue-setup-service.ts';
 
 /** Venues, screen groups and check-in points set up in the console; `changed` runs after each change. */
 export function venuesDomain(core: HubCore, { changed }: { changed: () => void }) {
   const { db } = core;
   const setup = createVenueSetupService(db, changed, core.clock.now);
-  const venueOfGroup = db.prepare('SELECT venue_id FROM display_groups WHERE id = ?').pluck();
-  const venueOfPoint = db.prepare('SELECT venue_id FROM checkpoints WHERE id = ?').pluck();
-  const groupTarget = ({ groupId }: { groupId: string }) => {
-    const venueId = venueOfGroup.get(groupId) as string | undefined;
-    if (!venueId) throw new HubError('UNKNOWN_GROUP', `no display group "${groupId}"`);
-    return { venueId, groupId };
-  };
-  const pointTarget = ({ pointId }: { pointId: string }) => {
-    const venueId = venueOfPoint.get(pointId) as string | undefined;
-    if (!venueId) throw new HubError('UNKNOWN_CHECKPOINT', `no check-in point "${pointId}"`);
-    return { venueId };
-  };
+  const targets = venueTargets(db);
+  const groupTarget = ({ groupId }: { groupId: string }) => targets.ofGroup(groupId);
+  const pointTarget = ({ pointId }: { pointId: string }) => targets.ofPoint(pointId);
   const byVenue = ({ venueId }: { venueId: string }) => ({ venueId });
   /** Every reply carries the venue list: only the caller's venues in it (an operator sees their own). */
   const mine = <R extends { venues: VenueSetup[] }>(reply: R, identity: Identity): R => {
