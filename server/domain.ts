@@ -26,6 +26,11 @@ export interface HubDomain {
   onConnect?(socket: HubSocket): void;
   /** After every domain is built and the hub listens: timers set again after a restart. */
   start?(): void;
+  /**
+   * After a rehearsal reset or a new event replaced the data under it (store already committed):
+   * forget what it keeps in memory about it (caches, timers of deleted sessions).
+   */
+  dataReplaced?(): void;
   /** Before the store closes. */
   stop?(): void | Promise<void>;
 }

@@ -35,6 +35,7 @@ import { attachSocketServer, MAX_MESSAGE_BYTES, type HubIo } from './realtime/so
 import { stageDomain } from './stage/stage-domain.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { markHubRunning } from './store/hub-lock.ts';
 import { visitorsDomain } from './visitors/visitors-domain.ts';
 import { useHubErrors } from './web/error-replies.ts';
 import { publicBaseUrl } from './web/public-address.ts';
@@ -72,6 +73,7 @@ export interface HubOptions {
 export async function createHub(config: HubConfig, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? realClock;
   const db = openDatabase(config.dataDir);
+  const unmark = markHubRunning(config.dataDir);
   const seeded = seedDemoContent(db, undefined, clock.now());
   // Request lines are left out: screens and kiosks poll all day; refusals and failures are logged.
   const app = Fastify({
@@ -90,7 +92,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const core: HubCore = { db, config, log: app.log, clock, io: ioNow, broadcast: createBroadcast(db, ioNow), kioskUrl: () => `${base}/kiosk/` };
 
   const auth = authDomain(core);
-  const event = eventDomain(core);
+  const event = eventDomain(core, { dataReplaced: () => dataReplaced() });
   const devices = devicesDomain(core);
   const stage = stageDomain(core);
   const stats = statsDomain(core);
@@ -119,6 +121,17 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     auditDomain(core),
   ];
   const commands = commandsOf(domains);
+  /**
+   * After a rehearsal reset or a new event: each domain forgets what it kept in memory, then every
+   * client reconnects (its transport closed once the reply in hand is sent) and loads afresh, the
+   * way it does after a lost link; no domain has to push each view it might have shown.
+   */
+  function dataReplaced() {
+    for (const domain of domains) domain.dataReplaced?.();
+    setImmediate(() => {
+      for (const socket of attached.io?.sockets.sockets.values() ?? []) socket.conn.close();
+    });
+  }
   const initialAdminPassword = await auth.service.ensureAdmin(config.adminPassword);
 
   useHubErrors(app);
@@ -144,6 +157,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     for (const domain of domains) await domain.stop?.();
     await checkpointer.stop();
     db.close();
+    unmark();
   });
 
   return {

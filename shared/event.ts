@@ -72,11 +72,33 @@ export type EventInfo = Static<typeof EventInfo>;
 /** The admin's form, saved whole; `revision` is the one the form showed (someone else's change is not overwritten). */
 const EventSaveRequest = Type.Object({ setup: EventSetup, revision: Type.Integer({ minimum: 0 }) }, strict);
 
+/** What a rehearsal reset or a new event removed of the day's visitor data, counted before. */
+export const DayDataRemoved = Type.Object({
+  visitors: Type.Integer(),
+  checkins: Type.Integer(),
+  quizPlays: Type.Integer(),
+  liveSessions: Type.Integer(),
+  draws: Type.Integer(),
+  emergencies: Type.Integer(),
+});
+export type DayDataRemoved = Static<typeof DayDataRemoved>;
+
+/**
+ * A reset or a new event names the revision the admin's console showed: a console that has not
+ * seen someone else's change (or the other reset) removes nothing.
+ */
+const EventResetRequest = Type.Object({ revision: Type.Integer({ minimum: 0 }) }, strict);
+const EventResetReply = Type.Object({ removed: DayDataRemoved, info: EventInfo });
+
 /** The event commands of the socket protocol (shared/events.ts gathers every domain's). */
 export const eventCommands = {
   /** Every client: the event now, then every change ('event:info'). */
   'event:watch': { request: EmptyRequest, reply: EventInfo },
   'event:save': { request: EventSaveRequest, reply: EventInfo },
+  /** The rehearsal is over: the setup stays, the day's visitor data goes (registrations, check-ins, quiz plays, live sessions, draws, emergencies). */
+  'event:rehearsal-reset': { request: EventResetRequest, reply: EventResetReply },
+  /** Replaces the whole event (the demo, or last year's) with a new, empty one: one main venue, the question bank and accounts kept. */
+  'event:new': { request: EventResetRequest, reply: EventResetReply },
 } as const satisfies CommandTable;
 
 /** The event events the hub sends. */

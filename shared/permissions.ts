@@ -120,6 +120,8 @@ export const PERMISSIONS = {
   'awards:watch': { allowed: [...STAFF, 'screen'], scope: 'all', what: 'follow the award ceremony (only winners already revealed)' },
   'event:watch': { allowed: PRINCIPALS, scope: 'all', what: 'read the event: its name, day, theme, organiser, hotlines, logo and venues’ names' },
   'event:save': { allowed: ['admin'], scope: 'all', what: 'set up the event: name, edition, day, theme, organiser, hotlines; audited' },
+  'event:rehearsal-reset': { allowed: ['admin'], scope: 'all', what: 'after the rehearsal: remove the day’s visitor data, keep the setup; audited' },
+  'event:new': { allowed: ['admin'], scope: 'all', what: 'replace the whole event (the demo, last year’s) with a new, empty one; audited' },
   'event:logo': { allowed: ['admin'], scope: 'all', what: 'upload or remove the event’s logo (PNG or JPEG, checked by content); audited' },
   'venue:list': { allowed: CHANGERS, scope: 'filtered', what: 'list venues with their screen groups and check-in points, retired ones included' },
   'venue:save': { allowed: ['admin'], scope: 'all', what: 'add a venue or change its name, unit, address or kind; audited' },

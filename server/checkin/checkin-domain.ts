@@ -18,6 +18,8 @@ export function checkinDomain(core: HubCore, deps: { passKeys: PassKeys; devices
   return defineDomain({
     name: 'checkin',
     service: checkin,
+    // The reset retired the rehearsal's pass keys (the visitors domain, before this one, made a new one).
+    dataReplaced: () => checkin.reloadKeys(),
     commands: commands<'checkin:setup' | 'checkin:scan' | 'checkin:upload'>({
       'checkin:setup': {
         run: (_request, { identity }) => {

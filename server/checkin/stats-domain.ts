@@ -18,6 +18,8 @@ export function statsDomain(core: HubCore) {
         },
       },
     }),
+    // Counts start again after a rehearsal reset: screens see it at once.
+    dataReplaced: feed.changed,
     stop: feed.stop,
   });
 }

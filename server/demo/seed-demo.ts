@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../store/database.ts';
 import { saveSlot } from '../stage/stage-queries.ts';
 import { DEMO_CHECKPOINTS, DEMO_EVENT, DEMO_GROUPS, DEMO_PLAYLIST, DEMO_VENUES } from './demo-event.ts';
-import { writeEventSetup } from '../event/event-queries.ts';
+import { readEvent, writeEventSetup } from '../event/event-queries.ts';
 import type { ManifestEntry } from './media-manifest.ts';
 import { seedDemoProgramme } from './demo-programme.ts';
 import { DEMO_AWARDS } from './demo-awards.ts';
@@ -12,10 +12,13 @@ import { PROJECT_DIR } from '../project-dir.ts';
 
 export const DEMO_MEDIA_DIR = path.join(PROJECT_DIR, 'server/demo/media');
 
-/** Fills an empty store with the demo event, so a new user sees a real day at once. Returns whether it did. */
+/**
+ * Fills an empty store with the demo event, so a new user sees a real day at once. Returns whether
+ * it did. A store whose event was set up (or replaced by a new one) is never seeded again.
+ */
 export function seedDemoContent(db: Db, mediaDir = DEMO_MEDIA_DIR, now = Date.now()): boolean {
   const venueCount = db.prepare('SELECT COUNT(*) FROM venues').pluck().get() as number;
-  if (venueCount > 0) return false;
+  if (venueCount > 0 || readEvent(db)) return false;
   const manifest = JSON.parse(fs.readFileSync(path.join(mediaDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
 
   db.transaction(() => {

@@ -11,14 +11,16 @@ import { createEventService } from './event-service.ts';
 const EVENT_ROOM = 'event';
 
 /** The event itself: what every client shows of it, the admin's form, the logo. */
-export function eventDomain(core: HubCore) {
-  const event = createEventService(core.db, (info) => core.broadcast(EVENT_ROOM, 'event:info', info), core.clock.now);
+export function eventDomain(core: HubCore, deps: { dataReplaced: () => void }) {
+  const event = createEventService(core.db, (info) => core.broadcast(EVENT_ROOM, 'event:info', info), core.clock.now, deps.dataReplaced);
   return defineDomain({
     name: 'event',
     service: event,
-    commands: commands<'event:watch' | 'event:save'>({
+    commands: commands<'event:watch' | 'event:save' | 'event:rehearsal-reset' | 'event:new'>({
       'event:watch': { run: () => event.info() },
       'event:save': { run: ({ setup, revision }, { actor }) => event.save(setup, revision, actor) },
+      'event:rehearsal-reset': { run: ({ revision }, { actor }) => event.rehearsalReset(revision, actor) },
+      'event:new': { run: ({ revision }, { actor }) => event.newEvent(revision, actor) },
     }),
     onConnect(socket) {
       void socket.join(EVENT_ROOM);

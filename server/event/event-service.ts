@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EventInfo, EventSetup } from '../../shared/event.ts';
+import type { DayDataRemoved, EventInfo, EventSetup } from '../../shared/event.ts';
 import { EVENT_LIMITS } from '../../shared/event.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/identity.ts';
@@ -7,15 +7,17 @@ import { HubError } from '../hub-error.ts';
 import { sniffMedia } from '../media/media-sniff.ts';
 import type { Db } from '../store/database.ts';
 import { listVenues } from '../venues/venue-queries.ts';
+import { removeDayData, venuesUnderEmergency } from './day-data.ts';
 import { blankEvent } from './event-defaults.ts';
 import { readEvent, readEventLogo, writeEventLogo, writeEventSetup, type EventRow } from './event-queries.ts';
 import { checkEventSetup } from './event-rules.ts';
+import { replaceWithNewEvent } from './new-event.ts';
 
 /**
  * The event as its organiser set it up. Every change is stored and audited in one transaction,
  * then sent to every client (`publish`, after the commit): kiosks, phones and screens show it live.
  */
-export function createEventService(db: Db, publish: (info: EventInfo) => void, now: () => number) {
+export function createEventService(db: Db, publish: (info: EventInfo) => void, now: () => number, dataReplaced: () => void) {
   /** A store nobody has set up yet gets a blank event (the demo seed writes its own first). */
   function row(): EventRow {
     const stored = readEvent(db);
@@ -42,8 +44,36 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
     return next;
   }
 
+  /**
+   * A rehearsal reset or a new event: refused while an emergency is on screens (removing it
+   * silently would take a real notice off the air), stored and audited in one transaction, then
+   * every part of the hub forgets what it kept in memory and every client loads afresh.
+   */
+  function replaceData(revision: number, actor: Actor, action: string, replace: (next: number) => DayDataRemoved) {
+    if (revision !== row().revision) throw new HubError('EVENT_STALE');
+    const onAir = venuesUnderEmergency(db);
+    if (onAir.length > 0) throw new HubError('EVENT_EMERGENCY_ON_AIR', `emergency on air at ${onAir.join(', ')}`);
+    const removed = db.transaction(() => {
+      const next = row().revision + 1;
+      const counts = replace(next);
+      db.prepare('UPDATE event SET revision = ? WHERE id = 1').run(next);
+      recordAudit(db, actor, action, 'event', counts, now());
+      return counts;
+    })();
+    dataReplaced();
+    const next = info();
+    publish(next);
+    return { removed, info: next };
+  }
+
   return {
     info,
+
+    /** After the rehearsal: the setup stays whole; registrations, check-ins, quiz plays, live sessions, draws and emergencies go. */
+    rehearsalReset: (revision: number, actor: Actor) => replaceData(revision, actor, 'event:rehearsal-reset', () => removeDayData(db, now())),
+
+    /** The demo (or last year's event) replaced by a new, empty one. */
+    newEvent: (revision: number, actor: Actor) => replaceData(revision, actor, 'event:new', (next) => replaceWithNewEvent(db, next, now())),
 
     save(input: EventSetup, revision: number, actor: Actor): EventInfo {
       if (revision !== row().revision) throw new HubError('EVENT_STALE');

@@ -96,6 +96,7 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
     }),
     start: () => live.resumeTimers(),
     stop: () => live.stop(),
+    dataReplaced: () => live.forgetSessions(),
     /**
      * A live session's results for the organisers: per player, per team, and per question — how
      * many got each one right, which is what the audience has not learned yet.

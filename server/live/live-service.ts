@@ -68,6 +68,11 @@ export function createLiveService(
   const pending = new Map<string, Timer>();
   const playersCountedAt = new Map<string, number>();
   let rotation: Timer | undefined;
+  function forgetTimers() {
+    for (const timer of [...timers.values(), ...pending.values()]) clock.clearTimeout(timer);
+    timers.clear();
+    pending.clear();
+  }
 
   function load(sessionId: string): SessionRow {
     const session = store.session(sessionId);
@@ -455,8 +460,14 @@ export function createLiveService(
     },
 
     stop() {
-      for (const timer of [...timers.values(), ...pending.values()]) clock.clearTimeout(timer);
+      forgetTimers();
       clock.clearInterval(rotation);
+    },
+
+    /** Every session was removed (a rehearsal reset, a new event): their deadlines go with them. */
+    forgetSessions() {
+      forgetTimers();
+      playersCountedAt.clear();
     },
 
     /** The podium (places 1–3, ties included) with each player's team: the quiz champions of an award list. */

@@ -22,6 +22,11 @@ export const eventErrors = {
     'zh-CN': '标志图片太大，最大 1 MB。',
     en: 'The logo is too large: at most 1 MB.',
   },
+  EVENT_EMERGENCY_ON_AIR: {
+    status: 409,
+    'zh-CN': '还有会场正在显示紧急通知，未做任何删除。请先解除紧急通知。',
+    en: 'An emergency notice is still on screens at some venue, so nothing was removed. Clear the emergency first.',
+  },
   EVENT_NO_LOGO: {
     status: 404,
     'zh-CN': '本活动还没有标志。',

@@ -30,6 +30,17 @@ export const eventWords = catalogPart(
     'event.logo.remove': '移除标志',
     'event.logo.saved': '标志已更新。',
     'event.preview': '自助机首页预览',
+    'event.reset.title': '彩排与新活动',
+    'event.reset.rehearsalHint':
+      '彩排结束后：保留全部设置（活动、会场、屏幕组、签到点、节目单、奖项、轮播、题库、账号和已配对设备），删除彩排中产生的报名、签到、答题、现场竞答、抽奖和紧急通知记录。彩排时发出的二维码通行证随之作废。',
+    'event.reset.rehearsal': '彩排结束，清空访客数据',
+    'event.reset.rehearsalConfirm': '再按一次：删除全部访客数据',
+    'event.reset.newHint':
+      '新建一场空白活动，替换当前活动（例如演示活动或去年的活动）：会场、屏幕组、签到点、节目单、奖项、轮播和所有设备配对都会删除，只留一个主会场；题库和账号保留，分会场操作员需重新分配会场。',
+    'event.reset.new': '新建空白活动',
+    'event.reset.newConfirm': '再按一次：删除当前活动的全部设置和数据',
+    'event.reset.done':
+      '已删除：报名 {visitors} 人、签到 {checkins} 次、答题 {quizPlays} 次、现场竞答 {liveSessions} 场、抽奖 {draws} 次、紧急通知 {emergencies} 条。所有设备正在重新连接。',
   },
   {
     'tab.event': 'Event',
@@ -59,5 +70,16 @@ export const eventWords = catalogPart(
     'event.logo.remove': 'Remove the logo',
     'event.logo.saved': 'The logo is updated.',
     'event.preview': 'The kiosk’s home page',
+    'event.reset.title': 'Rehearsal and a new event',
+    'event.reset.rehearsalHint':
+      'After the rehearsal: the whole setup stays (event, venues, screen groups, check-in points, running order, awards, loops, question bank, accounts and paired devices); the registrations, check-ins, quiz plays, live quizzes, draws and emergency notices of the rehearsal are deleted. QR passes issued during the rehearsal stop working.',
+    'event.reset.rehearsal': 'Rehearsal over: clear visitor data',
+    'event.reset.rehearsalConfirm': 'Press again: delete all visitor data',
+    'event.reset.newHint':
+      'Start a new, empty event in place of this one (the demo, or last year’s): venues, screen groups, check-in points, running order, awards, loops and every device pairing are deleted; one main venue is left. The question bank and accounts stay; sub-venue operators get their venues again.',
+    'event.reset.new': 'Start a new, empty event',
+    'event.reset.newConfirm': 'Press again: delete this event’s whole setup and data',
+    'event.reset.done':
+      'Deleted: {visitors} registrations, {checkins} check-ins, {quizPlays} quiz plays, {liveSessions} live quizzes, {draws} draws, {emergencies} emergency notices. Every device is reconnecting.',
   },
 );
