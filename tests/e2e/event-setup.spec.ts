@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { samplePng } from '../support/media-samples.ts';
+import { api } from '../support/staff.ts';
 import { takeOverRest } from '../support/rest.ts';
 import { openConsole, openPage, openPairedScreen, shoot, VIEWPORTS } from './screens.ts';
 import { admin, hub, useSpecHub } from './spec-hub.ts';
@@ -71,4 +72,40 @@ test('the event set up in the console reaches an open kiosk, a phone and a scree
     for (const demo of ['第十九届', '人人讲安全', '通州区安全宣传咨询日']) expect(text, `${page.url()} still shows ${demo}`).not.toContain(demo);
   }
   for (const page of [kiosk, phone, screen, console_]) await page.context().close();
+});
+
+/**
+ * The day before and the year after, from the console alone: the rehearsal's visitors are cleared
+ * (each button pressed twice), then a new, empty event replaces this one on a kiosk left open.
+ */
+test('the console clears the rehearsal’s visitors, then starts a new, empty event that an open kiosk shows', async ({ browser }) => {
+  for (const nickname of ['彩排访客甲', '彩排访客乙']) {
+    expect((await api(hub.base).post('/api/visitors', { nickname, privacyConsent: false })).ok).toBe(true);
+  }
+  const kiosk = await openPage(browser, `${hub.base}/kiosk/`, VIEWPORTS.portrait);
+  const console_ = await openConsole(browser, hub.base);
+  await console_.locator('[data-tab="event"]').click();
+  const panel = console_.getByTestId('event-reset');
+
+  const rehearsal = panel.locator('[data-action="rehearsal-reset"]');
+  await rehearsal.click();
+  await expect(rehearsal).toHaveText('再按一次：删除全部访客数据');
+  await rehearsal.click();
+  await expect(panel.getByRole('status')).toContainText('已删除：报名 2 人');
+  await shoot(console_, 'console-event-rehearsal-reset');
+
+  const fresh = panel.locator('[data-action="new-event"]');
+  await fresh.click();
+  await fresh.click();
+  await expect(panel.getByRole('status')).toContainText('已删除：报名 0 人');
+  // The console itself follows: its form shows the blank event, its venues tab the one main venue.
+  await expect(console_.getByTestId('event-form').locator('input[name="name"]')).toHaveValue('新活动');
+  await console_.locator('[data-tab="venues"]').click();
+  await expect(console_.locator('[data-venue]')).toHaveCount(1);
+  await expect(console_.locator('[data-venue]')).toContainText('主会场');
+  // The kiosk open all along reconnects and shows the new event: nothing of the demo is left on it.
+  await expect(kiosk.getByTestId('event-edition')).toHaveText('新活动');
+  await expect(kiosk.locator('body')).not.toContainText('生命通道');
+  await shoot(kiosk, 'kiosk-home-blank-event-portrait');
+  for (const page of [kiosk, console_]) await page.context().close();
 });
