@@ -22,6 +22,7 @@ import { drawDomain } from './draw/draw-domain.ts';
 import { emergencyDomain } from './emergency/emergency-domain.ts';
 import { venuesDomain } from './venues/venues-domain.ts';
 import { eventDomain } from './event/event-domain.ts';
+import { eventFileDomain } from './event-file/event-file-domain.ts';
 import { liveDomain } from './live/live-domain.ts';
 import { withRedaction } from './log-redaction.ts';
 import { mediaDomain } from './media/media-domain.ts';
@@ -104,6 +105,7 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
     webDomain(core, { version: VERSION }),
     auth,
     event,
+    eventFileDomain(core, { event: event.service }),
     venuesDomain(core, { changed: event.service.venuesChanged }),
     devices,
     clockDomain(core),

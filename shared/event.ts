@@ -88,7 +88,7 @@ export type DayDataRemoved = Static<typeof DayDataRemoved>;
  * seen someone else's change (or the other reset) removes nothing.
  */
 const EventResetRequest = Type.Object({ revision: Type.Integer({ minimum: 0 }) }, strict);
-const EventResetReply = Type.Object({ removed: DayDataRemoved, info: EventInfo });
+export const EventResetReply = Type.Object({ removed: DayDataRemoved, info: EventInfo });
 
 /** The event commands of the socket protocol (shared/events.ts gathers every domain's). */
 export const eventCommands = {
@@ -112,4 +112,15 @@ export const eventHttp = {
   putLogo: httpRoute({ method: 'PUT', path: '/api/event/logo', upload: true, reply: EventInfo }),
   removeLogo: httpRoute({ method: 'DELETE', path: '/api/event/logo', reply: EventInfo }),
   logo: httpRoute({ method: 'GET', path: '/api/event/logo' }),
+  /** The whole setup as one event file (.eventday): event, venues, groups, points, scenes, running order, awards, playlists with their media, question-bank edits. */
+  exportFile: httpRoute({ method: 'GET', path: '/api/event/file' }),
+  /** An event file in place of this hub's whole setup (and its visitor data); `revision` is the event's as the console showed it. */
+  importFile: httpRoute({
+    method: 'PUT',
+    path: '/api/event/file',
+    // A query string's value is text: the revision in digits.
+    query: Type.Object({ revision: Type.String({ pattern: '^[0-9]{1,12}$' }) }, strict),
+    upload: true,
+    reply: EventResetReply,
+  }),
 };

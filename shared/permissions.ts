@@ -122,6 +122,8 @@ export const PERMISSIONS = {
   'event:save': { allowed: ['admin'], scope: 'all', what: 'set up the event: name, edition, day, theme, organiser, hotlines; audited' },
   'event:rehearsal-reset': { allowed: ['admin'], scope: 'all', what: 'after the rehearsal: remove the day’s visitor data, keep the setup; audited' },
   'event:new': { allowed: ['admin'], scope: 'all', what: 'replace the whole event (the demo, last year’s) with a new, empty one; audited' },
+  'event:export': { allowed: ['admin'], scope: 'all', what: 'download the whole setup as one event file (to move it to another hub)' },
+  'event:import': { allowed: ['admin'], scope: 'all', what: 'replace the whole setup (and visitor data) with an event file; checked whole first; audited' },
   'event:logo': { allowed: ['admin'], scope: 'all', what: 'upload or remove the event’s logo (PNG or JPEG, checked by content); audited' },
   'venue:list': { allowed: CHANGERS, scope: 'filtered', what: 'list venues with their screen groups and check-in points, retired ones included' },
   'venue:save': { allowed: ['admin'], scope: 'all', what: 'add a venue or change its name, unit, address or kind; audited' },

@@ -10,7 +10,7 @@ import type { CommandTable } from './protocol-table.ts';
  */
 const strict = { additionalProperties: false } as const;
 
-const VENUE_LIMITS = { name: 60, unit: 60, address: 120 } as const;
+export const VENUE_LIMITS = { name: 60, unit: 60, address: 120 } as const;
 
 const Name = Type.String({ minLength: 1, maxLength: VENUE_LIMITS.name });
 const NameEn = Type.String({ maxLength: VENUE_LIMITS.name });

@@ -12,6 +12,8 @@ import { blankEvent } from './event-defaults.ts';
 import { readEvent, readEventLogo, writeEventLogo, writeEventSetup, type EventRow } from './event-queries.ts';
 import { checkEventSetup } from './event-rules.ts';
 import { replaceWithNewEvent } from './new-event.ts';
+import { applyEventFile } from '../event-file/event-file-apply.ts';
+import type { Manifest } from '../event-file/event-file-format.ts';
 
 /**
  * The event as its organiser set it up. Every change is stored and audited in one transaction,
@@ -49,15 +51,19 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
    * silently would take a real notice off the air), stored and audited in one transaction, then
    * every part of the hub forgets what it kept in memory and every client loads afresh.
    */
-  function replaceData(revision: number, actor: Actor, action: string, replace: (next: number) => DayDataRemoved) {
+  function checkReplaceable(revision: number): void {
     if (revision !== row().revision) throw new HubError('EVENT_STALE');
     const onAir = venuesUnderEmergency(db);
     if (onAir.length > 0) throw new HubError('EVENT_EMERGENCY_ON_AIR', `emergency on air at ${onAir.join(', ')}`);
+  }
+
+  function replaceData(revision: number, actor: Actor, action: string, replace: (next: number) => DayDataRemoved, detail: object = {}) {
+    checkReplaceable(revision);
     const removed = db.transaction(() => {
       const next = row().revision + 1;
       const counts = replace(next);
       db.prepare('UPDATE event SET revision = ? WHERE id = 1').run(next);
-      recordAudit(db, actor, action, 'event', counts, now());
+      recordAudit(db, actor, action, 'event', { ...detail, removed: counts }, now());
       return counts;
     })();
     dataReplaced();
@@ -71,6 +77,16 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
 
     /** After the rehearsal: the setup stays whole; registrations, check-ins, quiz plays, live sessions, draws and emergencies go. */
     rehearsalReset: (revision: number, actor: Actor) => replaceData(revision, actor, 'event:rehearsal-reset', () => removeDayData(db, now())),
+
+    /** Refuses as an import would (a stale console, an emergency on air), before its media are copied. */
+    checkReplaceable,
+
+    /** An event file's setup (already checked whole, its media in place) in place of this one's. */
+    importFile: (revision: number, actor: Actor, manifest: Manifest) =>
+      replaceData(revision, actor, 'event:import', (next) => applyEventFile(db, manifest, next, now()), {
+        eventName: manifest.eventName,
+        exportedAt: manifest.exportedAt,
+      }),
 
     /** The demo (or last year's event) replaced by a new, empty one. */
     newEvent: (revision: number, actor: Actor) => replaceData(revision, actor, 'event:new', (next) => replaceWithNewEvent(db, next, now())),
@@ -109,3 +125,5 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
     },
   };
 }
+
+export type EventService = ReturnType<typeof createEventService>;

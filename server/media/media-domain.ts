@@ -17,6 +17,7 @@ export function mediaDomain(core: HubCore) {
   const media = createMediaService(core.db, core.config.dataDir, mediaLimitsFromEnv(), core.clock.now);
   return defineDomain({
     name: 'media',
+    dataReplaced: () => media.sweepUnreferenced(),
     async routes(app) {
       await mediaStatic(app, { demoMediaDir: DEMO_MEDIA_DIR, uploadedMediaDir: media.dir });
       // The body stays a stream: receiveMedia checks its type and size as it arrives.

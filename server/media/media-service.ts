@@ -13,7 +13,8 @@ import { probeDurationMs } from './media-sniff.ts';
 import { findPlaylist, listPlaylists, savePlaylist } from './playlist-queries.ts';
 
 /** Where uploaded files are served: named by their content hash, so caches may keep them for good. */
-const UPLOADED_MEDIA_PREFIX = '/media/files/';
+/** Where uploaded media are served from: /media/files/<sha256>.<ext>, the file's name in the media folder. */
+export const UPLOADED_MEDIA_PREFIX = '/media/files/';
 const DEFAULT_IMAGE_MS = 8000;
 
 export interface MediaService {
@@ -22,10 +23,12 @@ export interface MediaService {
   list(): MediaListReply;
   upload(body: Readable, query: MediaUploadQuery, declaredLength: number | undefined, actor: Actor): Promise<{ file: MediaFile; duplicate: boolean }>;
   savePlaylist(playlistId: string, body: PlaylistBody, actor: Actor): Playlist;
+  /** After a new event or an imported one: files no medium refers to any more are deleted. */
+  sweepUnreferenced(): void;
 }
 
 /** Writes a file's bytes to the disk before it is acknowledged (a power cut must not lose it). */
-function syncToDisk(filePath: string): void {
+export function syncToDisk(filePath: string): void {
   const fd = fs.openSync(filePath, 'r');
   try {
     fs.fsyncSync(fd);
@@ -41,7 +44,7 @@ export function createMediaService(db: Db, dataDir: string, limits: MediaLimits,
   // Uploads cut off by a crash leave temporary files: nothing refers to them.
   for (const name of fs.readdirSync(dir)) if (name.startsWith('.upload-')) fs.rmSync(path.join(dir, name), { force: true });
 
-  return {
+  const service: MediaService = {
     dir,
     limits,
     list: () => ({ files: listMediaFiles(db), playlists: listPlaylists(db), limits }),
@@ -91,6 +94,13 @@ export function createMediaService(db: Db, dataDir: string, limits: MediaLimits,
       }
     },
 
+    sweepUnreferenced() {
+      const urls = db.prepare('SELECT url FROM media WHERE url LIKE ?').pluck().all(`${UPLOADED_MEDIA_PREFIX}%`) as string[];
+      const referenced = new Set(urls.map((url) => url.slice(UPLOADED_MEDIA_PREFIX.length)));
+      // Dot files are uploads under way (and swept at start if a crash left them).
+      for (const name of fs.readdirSync(dir)) if (!name.startsWith('.') && !referenced.has(name)) fs.rmSync(path.join(dir, name), { force: true });
+    },
+
     savePlaylist(playlistId, body, actor) {
       const missing = missingMedia(db, body.mediaIds);
       if (missing.length > 0) throw new HubError('UNKNOWN_MEDIA', missing.join(', '));
@@ -101,4 +111,7 @@ export function createMediaService(db: Db, dataDir: string, limits: MediaLimits,
       return findPlaylist(db, playlistId)!;
     },
   };
+  // Files of media no longer in the store (a new event imported while the hub was stopped, an upload cut off before its row).
+  service.sweepUnreferenced();
+  return service;
 }

@@ -27,6 +27,16 @@ export const eventErrors = {
     'zh-CN': '还有会场正在显示紧急通知，未做任何删除。请先解除紧急通知。',
     en: 'An emergency notice is still on screens at some venue, so nothing was removed. Clear the emergency first.',
   },
+  EVENT_FILE_INVALID: {
+    status: 400,
+    'zh-CN': '这个活动文件不能导入，未做任何改动。原因见下：',
+    en: 'This event file cannot be imported; nothing was changed. The reasons:',
+  },
+  EVENT_FILE_TOO_BIG: {
+    status: 413,
+    'zh-CN': '活动文件太大（最大 4 GB），未做任何改动。',
+    en: 'The event file is too large (at most 4 GB); nothing was changed.',
+  },
   EVENT_NO_LOGO: {
     status: 404,
     'zh-CN': '本活动还没有标志。',

@@ -3,10 +3,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '../../server/store/database.ts';
 import type { Socket } from 'socket.io-client';
-import type { Db } from '../../server/store/database.ts';
 import { checkInVisitors } from '../support/checked-in-visitors.ts';
 import { connectClient, request, requestOk, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { liveSettings } from '../support/live-settings.ts';
+import { rowsOf, setupOf } from '../support/setup-rows.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
 /**
@@ -27,25 +27,6 @@ afterAll(async () => {
   await running?.close();
 });
 
-/** Everything an organiser set up, row by row: what a reset must leave exactly as it was. */
-const SETUP_QUERIES = {
-  event: 'SELECT setup_json, logo_sha256 FROM event',
-  venues: 'SELECT * FROM venues ORDER BY id',
-  groups: 'SELECT id, venue_id, name, name_en, sort, retired_at FROM display_groups ORDER BY id',
-  slots: 'SELECT group_id, slot, scene_json FROM stage_slots ORDER BY group_id, slot',
-  points: 'SELECT * FROM checkpoints ORDER BY id',
-  programme: 'SELECT * FROM programme_items ORDER BY id',
-  awards: 'SELECT c.title, w.position, w.name, w.unit FROM award_categories c JOIN award_winners w ON w.category_id = c.id ORDER BY c.position, w.position',
-  playlists: 'SELECT * FROM playlist_items ORDER BY playlist_id, position',
-  media: 'SELECT * FROM media ORDER BY id',
-  questions: 'SELECT id, body_json FROM questions ORDER BY id',
-  accounts: 'SELECT username, role, venue_ids, password_hash FROM accounts ORDER BY username',
-  devices: 'SELECT id, venue_id, group_id, revoked_at FROM devices ORDER BY id',
-} as const;
-type Rows = Record<string, unknown>[];
-const setupOf = (db: Db) =>
-  Object.fromEntries(Object.entries(SETUP_QUERIES).map(([name, sql]) => [name, db.prepare(sql).all() as Rows])) as Record<keyof typeof SETUP_QUERIES, Rows>;
-
 const DAY_TABLES = [
   'visitors',
   'scans',
@@ -60,7 +41,6 @@ const DAY_TABLES = [
   'draw_winners',
   'emergencies',
 ];
-const rowsOf = (db: Db, table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 const eventRevision = async () => (await requestOk(adminSocket, 'event:watch', {})).revision;
 
 /** A rehearsal as it is run: visitors register and check in, play the quiz, join a live quiz, win a draw; an emergency drill. */
