@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { AWARD_LIMITS, type AwardImportProblem } from '../../shared/awards.ts';
 import { characterCount, cleanName } from '../../shared/visitor-text.ts';
 import type { Category } from './awards-rules.ts';
+import { unescapedCell } from '../web/spreadsheet-cells.ts';
 
 /**
  * An award list as organisers keep it in Excel or WPS: one winner per row under a header row
@@ -64,7 +65,7 @@ export async function readAwardsFile(bytes: Buffer, fileName: string): Promise<A
     const lines: { line: number; cells: string[] }[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, line) => {
       const cells: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
+      row.eachCell({ includeEmpty: false }, (cell, column) => (cells[column - 1] = unescapedCell(cellText(cell.value))));
       lines.push({ line, cells: Array.from(cells, (cell) => cell ?? '') });
     });
     const header = lines[0];

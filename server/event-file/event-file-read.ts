@@ -39,20 +39,22 @@ export async function readEventFile(filePath: string, db: Db, limits: MediaLimit
     fs.closeSync(fd);
   }
   if (head.subarray(0, MAGIC_LINE.length + 1).toString('latin1') !== `${MAGIC_LINE}\n`) {
-    return refuse(['this is not an eventday event file (export one in 活动设置 → 活动文件, or with npm run event:export)']);
+    return refuse([
+      '这不是 eventday 活动文件（请在 活动设置 → 活动文件 中导出）/ this is not an eventday event file (export one in 活动设置 → 活动文件, or with npm run event:export)',
+    ]);
   }
   const manifestEnd = head.indexOf(0x0a, MAGIC_LINE.length + 1);
-  if (manifestEnd < 0) return refuse(['the file is cut short, or its manifest is larger than 16 MB']);
+  if (manifestEnd < 0) return refuse(['文件不完整 / the file is cut short, or its manifest is larger than 16 MB']);
   let manifest: unknown;
   try {
     manifest = JSON.parse(head.subarray(MAGIC_LINE.length + 1, manifestEnd).toString('utf8'));
   } catch {
-    return refuse(['the file’s manifest is not JSON: the file is damaged']);
+    return refuse(['文件已损坏 / the file’s manifest is not JSON: the file is damaged']);
   }
   const versions = manifest as { fileVersion?: unknown; storeVersion?: unknown };
   if (versions.fileVersion !== FILE_VERSION || versions.storeVersion !== STORE_VERSION) {
     return refuse([
-      `the file was made by another version of eventday (file version ${String(versions.fileVersion)}, store version ${String(versions.storeVersion)}; this hub reads file version ${FILE_VERSION}, store version ${STORE_VERSION}): export it again from a hub of this version`,
+      `文件来自另一版本的 eventday，请在本版本的主机上重新导出 / the file was made by another version of eventday (file version ${String(versions.fileVersion)}, store version ${String(versions.storeVersion)}; this hub reads file version ${FILE_VERSION}, store version ${STORE_VERSION}): export it again from a hub of this version`,
     ]);
   }
   if (!Value.Check(Manifest, manifest)) {
@@ -68,7 +70,7 @@ export async function readEventFile(filePath: string, db: Db, limits: MediaLimit
   }
   if (at !== size)
     problems.push(
-      `the media files in the file add up to ${size - manifestEnd - 1} bytes, the manifest says ${at - manifestEnd - 1}: the file is cut short or damaged`,
+      `文件不完整或已损坏 / the media files in the file add up to ${size - manifestEnd - 1} bytes, the manifest says ${at - manifestEnd - 1}: the file is cut short or damaged`,
     );
   else {
     for (const [index, file] of manifest.files.entries()) {
@@ -92,6 +94,6 @@ async function checkCarriedFile(filePath: string, start: number, file: Manifest[
   if (file.bytes > limits[sniffed.kind])
     return `media file ${file.name}: ${file.bytes} bytes, over this hub's limit of ${limits[sniffed.kind]} for a ${sniffed.kind}`;
   if (hash.digest('hex') !== file.sha256 || !file.name.startsWith(file.sha256))
-    return `media file ${file.name}: its content does not match its SHA-256: the file is damaged`;
+    return `媒体文件已损坏 / media file ${file.name}: its content does not match its SHA-256: the file is damaged`;
   return null;
 }

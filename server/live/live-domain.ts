@@ -10,6 +10,7 @@ import { publicName } from '../visitors/visitor-queries.ts';
 import { serve } from '../web/serve.ts';
 import { createLiveService, type LivePublisher } from './live-service.ts';
 import { createPlayerTokens } from './player-token.ts';
+import { safeRow } from '../web/spreadsheet-cells.ts';
 
 const liveRoom = (sessionId: string) => `live:${sessionId}`;
 /** Screens and consoles following a session (not its phones): they get every count. */
@@ -109,7 +110,7 @@ export function liveDomain(core: HubCore, deps: { questions: QuestionStore; chec
           const ws = book.addWorksheet(name);
           ws.addRow(header).font = { bold: true };
           ws.views = [{ state: 'frozen', ySplit: 1 }];
-          rows.forEach((row) => ws.addRow(row));
+          rows.forEach((row) => ws.addRow(safeRow(row)));
           ws.columns.forEach((column) => (column.width = 18));
         };
         const active = players.filter((player) => player.removed_at === null);

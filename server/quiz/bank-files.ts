@@ -2,6 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { QUIZ_THEMES, type BankQuestion, type BilingualText, type QuizTheme } from '../../shared/quiz.ts';
 import type { BankItem } from './bank-check.ts';
+import { safeCell, unescapedCell } from '../web/spreadsheet-cells.ts';
 
 /**
  * Question-bank files as organisers edit them in Excel or WPS: a spreadsheet (XLSX or CSV, one
@@ -264,7 +265,13 @@ function readLines(lines: Line[]): BankFileRead {
   const items: BankItem[] = [];
   for (const { line, cells } of lines.slice(header.at + 1)) {
     const row = new Map<string, string>();
-    for (const [index, key] of header.columns) row.set(key, (cells[index] ?? '').replace(/\r\n?/g, '\n').trim());
+    for (const [index, key] of header.columns)
+      row.set(
+        key,
+        unescapedCell(cells[index] ?? '')
+          .replace(/\r\n?/g, '\n')
+          .trim(),
+      );
     if ([...row.values()].every((cell) => cell === '')) continue;
     items.push({ at: `第 ${line} 行 / line ${line}`, value: rowToQuestion(row) });
   }
@@ -379,7 +386,7 @@ function questionRow(question: BankQuestion): Record<string, string | number> {
     row[`option_${LETTERS[index]}`] = option.zh;
     row[`option_${LETTERS[index]}_en`] = option.en;
   });
-  return row;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, safeCell(value)]));
 }
 
 function csvField(text: string): string {

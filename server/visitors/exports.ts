@@ -2,6 +2,7 @@ import type { ExportKind } from '../../shared/visitors.ts';
 import ExcelJS from 'exceljs';
 import type { Db } from '../store/database.ts';
 import { maskMobile, maskName } from '../../shared/masking.ts';
+import { safeRow } from '../web/spreadsheet-cells.ts';
 
 interface Sheet {
   columns: string[];
@@ -84,7 +85,7 @@ export async function exportFile(db: Db, kind: ExportKind, format: 'xlsx' | 'csv
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(kind);
   worksheet.addRow(sheet.columns).font = { bold: true };
-  for (const row of sheet.rows) worksheet.addRow(row);
+  for (const row of sheet.rows) worksheet.addRow(safeRow(row));
   const buffer = format === 'xlsx' ? await workbook.xlsx.writeBuffer() : await workbook.csv.writeBuffer();
   // A byte-order mark so Excel on a Chinese Windows opens the CSV as UTF-8.
   return format === 'csv' ? Buffer.concat([Buffer.from('\ufeff'), Buffer.from(buffer)]) : Buffer.from(buffer);

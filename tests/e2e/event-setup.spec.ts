@@ -45,7 +45,7 @@ test('the event set up in the console reaches an open kiosk, a phone and a scree
   // A logo, picked as a file: checked by its content on the hub, shown at once.
   const logoFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'logo-')), 'logo.png');
   fs.writeFileSync(logoFile, samplePng(96, 96, [200, 30, 30]));
-  await console_.locator('input[type="file"]').setInputFiles(logoFile);
+  await console_.locator('input[type="file"][accept^="image"]').setInputFiles(logoFile);
   await expect(console_.locator('.logo-box img')).toBeVisible();
   await shoot(console_, 'console-event-setup');
 
@@ -108,4 +108,32 @@ test('the console clears the rehearsal’s visitors, then starts a new, empty ev
   await expect(kiosk.locator('body')).not.toContainText('生命通道');
   await shoot(kiosk, 'kiosk-home-blank-event-portrait');
   for (const page of [kiosk, console_]) await page.context().close();
+});
+
+/** The event file from the console: downloaded, a wrong file refused with its reasons listed, the right one imported. */
+test('the console downloads the event file, lists why a wrong file is refused, and imports the right one', async ({ browser }) => {
+  const console_ = await openConsole(browser, hub.base);
+  await console_.locator('[data-tab="event"]').click();
+  const panel = console_.getByTestId('event-file');
+  const [download] = await Promise.all([console_.waitForEvent('download'), panel.locator('[data-event-export]').click()]);
+  expect(download.suggestedFilename()).toMatch(/^eventday-\d{4}-\d{2}-\d{2}\.eventday$/);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'event-file-')), download.suggestedFilename());
+  await download.saveAs(file);
+
+  const wrong = `${file}.png`;
+  fs.writeFileSync(wrong, samplePng(8, 8));
+  await panel.locator('input[type="file"]').setInputFiles(wrong);
+  const importButton = panel.locator('[data-action="event-import"]');
+  await importButton.click();
+  await expect(importButton).toHaveText('再按一次：替换全部设置');
+  await importButton.click();
+  await expect(panel.getByRole('status')).toContainText('这个活动文件不能导入');
+  await expect(panel.locator('.reasons li')).toContainText(['not an eventday event file']);
+  await shoot(console_, 'console-event-file-refused');
+
+  await panel.locator('input[type="file"]').setInputFiles(file);
+  await importButton.click();
+  await importButton.click();
+  await expect(panel.getByRole('status')).toContainText('已导入“新活动”（1 个会场）');
+  await console_.context().close();
 });

@@ -30,6 +30,14 @@ export const eventWords = catalogPart(
     'event.logo.remove': '移除标志',
     'event.logo.saved': '标志已更新。',
     'event.preview': '自助机首页预览',
+    'eventFile.title': '活动文件',
+    'eventFile.hint':
+      '把整套设置（活动信息、会场、屏幕组、签到点、节目单、奖项、轮播及其图片视频、题库修改）导出为一个文件，在另一台主机（例如活动当天的主机）上导入。导入会替换那台主机的全部设置，并删除其访客数据；账号和已配对的设备保留。',
+    'eventFile.export': '导出活动文件',
+    'eventFile.choose': '选择活动文件',
+    'eventFile.import': '导入，替换全部设置',
+    'eventFile.importConfirm': '再按一次：替换全部设置',
+    'eventFile.imported': '已导入“{name}”（{venues} 个会场）。所有设备正在重新连接。',
     'event.reset.title': '彩排与新活动',
     'event.reset.rehearsalHint':
       '彩排结束后：保留全部设置（活动、会场、屏幕组、签到点、节目单、奖项、轮播、题库、账号和已配对设备），删除彩排中产生的报名、签到、答题、现场竞答、抽奖和紧急通知记录。彩排时发出的二维码通行证随之作废。',
@@ -70,6 +78,14 @@ export const eventWords = catalogPart(
     'event.logo.remove': 'Remove the logo',
     'event.logo.saved': 'The logo is updated.',
     'event.preview': 'The kiosk’s home page',
+    'eventFile.title': 'Event file',
+    'eventFile.hint':
+      'The whole setup (event, venues, screen groups, check-in points, running order, awards, loops with their pictures and videos, question-bank edits) as one file, to import on another hub (the one used on the day). An import replaces that hub’s whole setup and removes its visitor data; accounts and paired devices stay.',
+    'eventFile.export': 'Download the event file',
+    'eventFile.choose': 'Choose an event file',
+    'eventFile.import': 'Import: replace the whole setup',
+    'eventFile.importConfirm': 'Press again: replace the whole setup',
+    'eventFile.imported': '“{name}” imported ({venues} venues). Every device is reconnecting.',
     'event.reset.title': 'Rehearsal and a new event',
     'event.reset.rehearsalHint':
       'After the rehearsal: the whole setup stays (event, venues, screen groups, check-in points, running order, awards, loops, question bank, accounts and paired devices); the registrations, check-ins, quiz plays, live quizzes, draws and emergency notices of the rehearsal are deleted. QR passes issued during the rehearsal stop working.',
