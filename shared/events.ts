@@ -8,6 +8,7 @@ import { drawCommands, drawEvents } from './draw.ts';
 import { emergencyCommands, emergencyEvents } from './emergency.ts';
 import { eventCommands, eventEvents } from './event.ts';
 import { venueSetupCommands } from './venue-setup.ts';
+import { readinessCommands } from './readiness.ts';
 import { pairingCommands, pairingEvents } from './identity.ts';
 import { liveCommands, liveEvents } from './live.ts';
 import { programmeCommands, programmeEvents } from './programme.ts';
@@ -38,6 +39,7 @@ export const clientCommands = {
   ...awardsCommands,
   ...eventCommands,
   ...venueSetupCommands,
+  ...readinessCommands,
 } as const;
 
 export const serverEvents = {

@@ -125,6 +125,11 @@ export const PERMISSIONS = {
   'event:export': { allowed: ['admin'], scope: 'all', what: 'download the whole setup as one event file (to move it to another hub)' },
   'event:import': { allowed: ['admin'], scope: 'all', what: 'replace the whole setup (and visitor data) with an event file; checked whole first; audited' },
   'event:logo': { allowed: ['admin'], scope: 'all', what: 'upload or remove the event’s logo (PNG or JPEG, checked by content); audited' },
+  'venue:readiness': {
+    allowed: ['admin', 'operator'],
+    scope: 'filtered',
+    what: 'see what is still missing before the day (screens, operators, kiosks, scenes), in the caller’s venues',
+  },
   'venue:list': { allowed: CHANGERS, scope: 'filtered', what: 'list venues with their screen groups and check-in points, retired ones included' },
   'venue:save': { allowed: ['admin'], scope: 'all', what: 'add a venue or change its name, unit, address or kind; audited' },
   'venue:reorder': { allowed: ['admin'], scope: 'all', what: 'set the order venues are listed in; audited' },

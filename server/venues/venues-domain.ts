@@ -4,6 +4,7 @@ import type { Identity } from '../auth/identity.ts';
 import { commands, defineDomain, type HubCore } from '../domain.ts';
 import { venueTargets } from './venue-targets.ts';
 import { createVenueSetupService } from './venue-setup-service.ts';
+import { readiness } from './readiness-queries.ts';
 
 /** Venues, screen groups and check-in points set up in the console; `changed` runs after each change. */
 export function venuesDomain(core: HubCore, { changed }: { changed: () => void }) {
@@ -22,8 +23,11 @@ export function venuesDomain(core: HubCore, { changed }: { changed: () => void }
   return defineDomain({
     name: 'venues',
     service: setup,
-    commands: commands<'venue:list' | 'venue:save' | 'venue:reorder' | 'venue:retire' | 'group:save' | 'group:retire' | 'point:save' | 'point:retire'>({
+    commands: commands<
+      'venue:list' | 'venue:readiness' | 'venue:save' | 'venue:reorder' | 'venue:retire' | 'group:save' | 'group:retire' | 'point:save' | 'point:retire'
+    >({
       'venue:list': { run: (_request, { identity }) => setup.list(visibleVenues(identity)) },
+      'venue:readiness': { run: (_request, { identity }) => readiness(core.db, visibleVenues(identity), core.clock.now()) },
       'venue:save': { run: (request, { actor }) => setup.saveVenue(request, actor) },
       'venue:reorder': { run: ({ venueIds }, { actor }) => setup.reorder(venueIds, actor) },
       'venue:retire': { run: ({ venueId, retired }, { actor }) => setup.retireVenue(venueId, retired, actor) },

@@ -103,6 +103,15 @@ test('an admin sets up a sub-venue, its screen group and stations; a group in us
   await page.locator('[data-venue-search]').fill('');
   await shoot(page, 'console-emergency-25');
 
+  // 就绪检查 with 25 venues: each venue's missing things in its own card, the sub-venues without operators among them.
+  await page.locator('[data-tab="readiness"]').click();
+  await expect(page.locator('[data-readiness-summary]')).toContainText('25 个会场中还缺');
+  await expect(page.locator('[data-readiness-venue]')).toHaveCount(25);
+  await expect(page.locator('[data-readiness-venue]').filter({ hasText: '第17分会场' }).locator('[data-kind="venue-no-operator"]')).toHaveText(
+    '没有分会场操作员账号',
+  );
+  await shoot(page, 'console-readiness-25');
+
   // A screen's figures with 25 venues: the three busiest, then one line for the other twenty-two.
   await takeOverRest(hub.base, 'lobby', { kind: 'stats' }, admin);
   const screen = await openPairedScreen(browser, hub.base, admin, { venueId: 'taihu', groupId: 'lobby' }, VIEWPORTS.screen);

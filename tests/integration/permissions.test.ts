@@ -242,6 +242,7 @@ const socketCalls: Partial<Record<Action, (principal: Principal, where: { groupI
     request(sockets[p]!, 'awards:step', { action: 'reset', revision: (await onOwnSocket<{ revision: number }>(admin, 'awards:watch', {})).revision }),
   'awards:watch': (p) => request(sockets[p]!, 'awards:watch', {}),
   'event:watch': (p) => request(sockets[p]!, 'event:watch', {}),
+  'venue:readiness': (p) => request(sockets[p]!, 'venue:readiness', {}),
   'venue:list': (p) => request(sockets[p]!, 'venue:list', {}),
   'venue:save': (p) => request(sockets[p]!, 'venue:save', { name: `权限会场${Math.random()}`, nameEn: '', kind: 'sub', unit: '', address: '' }),
   'venue:reorder': async (p) =>

@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 const RECORDED: Record<number, string> = {
   2: '4795ffc0bc302eba',
   3: '1f86d72f6ca8f2db',
-  4: '8cad3a4462ee6dd1',
+  4: 'a0b52caedbcc6f12',
 };
 
 /** The schemas as JSON (TypeBox schemas are plain JSON Schema), keys sorted, hashed. */

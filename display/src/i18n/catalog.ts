@@ -6,6 +6,7 @@ import { drawWords } from './draw.ts';
 import { emergencyWords } from './emergency.ts';
 import { eventWords } from './event.ts';
 import { venuesWords } from './venues.ts';
+import { readinessWords } from './readiness.ts';
 import { figuresWords } from './figures.ts';
 import { liveWords } from './live.ts';
 import { mediaWords } from './media.ts';
@@ -25,6 +26,7 @@ export const displayCatalog = mergeCatalogs(
   emergencyWords,
   eventWords,
   venuesWords,
+  readinessWords,
   figuresWords,
   liveWords,
   mediaWords,

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import type { ReadinessItem } from '../../shared/readiness.ts';
+import { requestOk, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { takeOverRest } from '../support/rest.ts';
+import { api, pairDevice, signIn, STAFF_PASSWORD, staffSession, staffSocket, type Session } from '../support/staff.ts';
+
+/**
+ * 就绪检查 against the real hub: the demo event as seeded is missing its screens, kiosks and
+ * operators; each one set up (a screen paired, an operator who signs in, a kiosk at its point)
+ * takes its line away, and a blank scene on air adds one. An operator sees their venue only.
+ */
+let running: RunningHub;
+let admin: Session;
+let adminSocket: Socket;
+
+beforeAll(async () => {
+  running = await startHub();
+  admin = await signIn(running.base);
+  adminSocket = await staffSocket(running.base, admin);
+});
+afterAll(async () => {
+  adminSocket?.close();
+  await running?.close();
+});
+
+const lines = (items: ReadinessItem[]) => items.map((item) => `${item.kind} ${item.venueId ?? '-'} ${item.subject}`.trim());
+const check = async (socket = adminSocket) => requestOk(socket, 'venue:readiness', {});
+
+test('what is missing, as each thing gets done', async () => {
+  const first = await check();
+  expect(first.venues).toBe(3);
+  expect(lines(first.items)).toEqual(
+    expect.arrayContaining([
+      'venue-no-screen taihu',
+      'venue-no-screen songzhuang',
+      'venue-no-operator songzhuang',
+      'venue-no-operator lucheng',
+      'group-no-screen songzhuang 宋庄分会场大屏',
+      'point-no-kiosk songzhuang 宋庄分会场入口',
+      'point-no-kiosk taihu 普法咨询',
+    ]),
+  );
+  // The main venue needs no operator: admins and MCs run it.
+  expect(lines(first.items)).not.toContain('venue-no-operator taihu');
+  expect(lines(first.items).filter((line) => line.startsWith('group-nothing-on-air'))).toEqual([]);
+
+  await pairDevice(running.base, admin, { kind: 'screen', venueId: 'songzhuang', groupId: 'songzhuang-hall' });
+  const kiosk = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: 'songzhuang' });
+  expect((await api(running.base, admin).put(`/api/devices/${kiosk.deviceId}/checkpoint`, { checkpointId: 'songzhuang-gate' })).status).toBe(200);
+  const operator = await staffSession(running.base, admin, 'songzhuang-op', 'operator', ['songzhuang']);
+  await takeOverRest(running.base, 'lucheng-hall', { kind: 'blank' }, admin);
+
+  const second = lines((await check()).items);
+  for (const done of [
+    'venue-no-screen songzhuang',
+    'group-no-screen songzhuang 宋庄分会场大屏',
+    'point-no-kiosk songzhuang 宋庄分会场入口',
+    'venue-no-operator songzhuang',
+  ]) {
+    expect(second).not.toContain(done);
+  }
+  expect(second).toContain('group-nothing-on-air lucheng 潞城分会场大屏');
+  expect(second).toContain('venue-no-operator lucheng');
+
+  // The operator's own view: their venue only (the session above signed in once already).
+  const operatorSocket = await staffSocket(running.base, operator);
+  const own = await check(operatorSocket);
+  expect(own.venues).toBe(1);
+  expect(own.items.every((item) => item.venueId === 'songzhuang')).toBe(true);
+  expect(lines(own.items)).not.toContain(expect.stringContaining('operator-never-signed-in'));
+  operatorSocket.close();
+
+  // An operator created but never signed in is listed by name, for the organiser to call.
+  await api(running.base, admin).post('/api/accounts', {
+    username: 'lucheng-op',
+    displayName: '潞城联络员',
+    role: 'operator',
+    venueIds: ['lucheng'],
+    password: STAFF_PASSWORD,
+  });
+  const third = lines((await check()).items);
+  expect(third).toContain('operator-never-signed-in lucheng 潞城联络员（lucheng-op）');
+  expect(third).not.toContain('venue-no-operator lucheng');
+});
