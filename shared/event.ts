@@ -88,7 +88,7 @@ export type DayDataRemoved = Static<typeof DayDataRemoved>;
  * seen someone else's change (or the other reset) removes nothing.
  */
 const EventResetRequest = Type.Object({ revision: Type.Integer({ minimum: 0 }) }, strict);
-export const EventResetReply = Type.Object({ removed: DayDataRemoved, info: EventInfo });
+const EventResetReply = Type.Object({ removed: DayDataRemoved, info: EventInfo });
 
 /** The event commands of the socket protocol (shared/events.ts gathers every domain's). */
 export const eventCommands = {

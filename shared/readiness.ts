@@ -5,7 +5,7 @@ import { EmptyRequest, type CommandTable } from './protocol-table.ts';
  * The readiness view (就绪检查): what is still missing before the day, venue by venue, so the
  * organiser calls the right unit the day before rather than finding out at 9 o'clock.
  */
-export const READINESS_KINDS = [
+const READINESS_KINDS = [
   /** A venue with no paired screen at all. */
   'venue-no-screen',
   /** A sub-venue no operator account runs. */
@@ -21,7 +21,6 @@ export const READINESS_KINDS = [
   /** A running-order item that puts nothing on screens. */
   'programme-no-scene',
 ] as const;
-export type ReadinessKind = (typeof READINESS_KINDS)[number];
 
 export const ReadinessItem = Type.Object({
   kind: Type.Union(READINESS_KINDS.map((kind) => Type.Literal(kind))),

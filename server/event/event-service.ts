@@ -46,17 +46,17 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
     return next;
   }
 
-  /**
-   * A rehearsal reset or a new event: refused while an emergency is on screens (removing it
-   * silently would take a real notice off the air), stored and audited in one transaction, then
-   * every part of the hub forgets what it kept in memory and every client loads afresh.
-   */
+  /** Refused for a console that missed a change, and while an emergency is on screens (removing it silently would take a real notice off the air). */
   function checkReplaceable(revision: number): void {
     if (revision !== row().revision) throw new HubError('EVENT_STALE');
     const onAir = venuesUnderEmergency(db);
     if (onAir.length > 0) throw new HubError('EVENT_EMERGENCY_ON_AIR', `emergency on air at ${onAir.join(', ')}`);
   }
 
+  /**
+   * A rehearsal reset, a new event or an imported one: stored and audited in one transaction,
+   * then every part of the hub forgets what it kept in memory and every client loads afresh.
+   */
   function replaceData(revision: number, actor: Actor, action: string, replace: (next: number) => DayDataRemoved, detail: object = {}) {
     checkReplaceable(revision);
     const removed = db.transaction(() => {

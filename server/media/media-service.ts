@@ -12,8 +12,7 @@ import { receiveMedia } from './media-receive.ts';
 import { probeDurationMs } from './media-sniff.ts';
 import { findPlaylist, listPlaylists, savePlaylist } from './playlist-queries.ts';
 
-/** Where uploaded files are served: named by their content hash, so caches may keep them for good. */
-/** Where uploaded media are served from: /media/files/<sha256>.<ext>, the file's name in the media folder. */
+/** Where uploaded files are served (/media/files/<sha256>.<ext>): named by their content hash, so caches may keep them for good. */
 export const UPLOADED_MEDIA_PREFIX = '/media/files/';
 const DEFAULT_IMAGE_MS = 8000;
 
