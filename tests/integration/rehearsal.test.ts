@@ -104,7 +104,7 @@ test('a rehearsal reset: refused while an emergency is on air, by a stale consol
     detail_json: string;
   };
   expect(audit.actor_name).toBe('admin');
-  expect(JSON.parse(audit.detail_json)).toEqual(reset.removed);
+  expect(JSON.parse(audit.detail_json)).toEqual({ removed: reset.removed });
 
   // A pass of the rehearsal opens nothing on the day, and its key is no longer handed to kiosks.
   const keyOfPass = pass.split('.')[1];
