@@ -12,6 +12,8 @@ useSpecHub();
  * group in use retired rather than deleted (and why), and finds one venue among 25 by search.
  */
 test('an admin sets up a sub-venue, its screen group and stations; a group in use is retired and the console says why', async ({ browser }) => {
+  // Twenty-five venues, three tabs and a screen: ~20 s alone, over 90 s beside other browser tests on two cores.
+  test.setTimeout(180_000);
   // A second console, open on the devices tab all along: its pickers follow the first one's changes.
   const other = await openConsole(browser, hub.base);
   await other.locator('[data-tab="devices"]').click();

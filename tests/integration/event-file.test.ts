@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { BankQuestion } from '../../shared/quiz.ts';
 import { requestOk, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { samplePng, sampleWebm } from '../support/media-samples.ts';
+import { runScript } from '../support/run-script.ts';
 import { setupOf } from '../support/setup-rows.ts';
 import { api, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
@@ -177,17 +176,7 @@ test('a wrong event file is refused whole, with its reasons, and changes nothing
 });
 
 /** `npm run event:export -- FILE` / `npm run event:import -- FILE` (the script npm runs), on DATA_DIR. */
-async function cli(which: 'export' | 'import', file: string, dataDir: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/event-file.ts', which, file], {
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stderr: string };
-    return { code: failed.code, out: failed.stderr };
-  }
-}
+const cli = (which: 'export' | 'import', file: string, dataDir: string) => runScript('scripts/event-file.ts', [which, file], dataDir);
 
 test('from the command line: exported while the laptop’s hub runs, imported into a stopped one; a wrong file is refused with its reasons', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'event-file-')), 'setup.eventday');

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '../../server/store/database.ts';
 import type { Socket } from 'socket.io-client';
 import { checkInVisitors } from '../support/checked-in-visitors.ts';
 import { connectClient, request, requestOk, startHub, type RunningHub } from '../support/hub-harness.ts';
 import { liveSettings } from '../support/live-settings.ts';
+import { runScript } from '../support/run-script.ts';
 import { rowsOf, setupOf } from '../support/setup-rows.ts';
 import { api, deviceSocket, pairDevice, signIn, staffSession, staffSocket, type Session } from '../support/staff.ts';
 
@@ -171,17 +170,7 @@ test('a new event replaces the demo: one main venue, a blank event, operators wi
 });
 
 /** `npm run event:rehearsal-reset` / `npm run event:new`, as an organiser types them (the script npm runs). */
-async function cli(which: 'rehearsal' | 'new', dataDir: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/event-replace.ts', which], {
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const failed = error as { code: number; stderr: string };
-    return { code: failed.code, out: failed.stderr };
-  }
-}
+const cli = (which: 'rehearsal' | 'new', dataDir: string) => runScript('scripts/event-replace.ts', [which], dataDir);
 
 test('from the command line: refused while a hub serves the folder; with it stopped, a reset and then a new event', async () => {
   const other = await startHub();
