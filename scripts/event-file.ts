@@ -16,6 +16,7 @@ import { eventFileManifest, writeEventFile } from '../server/event-file/event-fi
 import { createEventService } from '../server/event/event-service.ts';
 import { HubError } from '../server/hub-error.ts';
 import { mediaLimitsFromEnv } from '../server/media/media-limits.ts';
+import { mediaDirOf } from '../server/media/media-paths.ts';
 import { openDatabase } from '../server/store/database.ts';
 import { runningHubPid } from '../server/store/hub-lock.ts';
 
@@ -25,7 +26,7 @@ if ((which !== 'export' && which !== 'import') || !file) {
   process.exit(2);
 }
 const config = configFromEnv();
-const mediaDir = path.join(config.dataDir, 'media');
+const mediaDir = mediaDirOf(config.dataDir);
 const pid = which === 'import' ? runningHubPid(config.dataDir) : undefined;
 if (pid) {
   console.error(`A hub is running on ${config.dataDir} (process ${pid}): stop it first, or import in the console (活动设置 → 活动文件).`);

@@ -9,6 +9,7 @@ import { seedDemoProgramme } from './demo-programme.ts';
 import { DEMO_AWARDS } from './demo-awards.ts';
 import { createAwardsStore } from '../awards/awards-store.ts';
 import { PROJECT_DIR } from '../project-dir.ts';
+import { DEMO_MEDIA_PREFIX } from '../media/media-paths.ts';
 
 export const DEMO_MEDIA_DIR = path.join(PROJECT_DIR, 'server/demo/media');
 
@@ -30,7 +31,7 @@ export function seedDemoContent(db: Db, mediaDir = DEMO_MEDIA_DIR, now = Date.no
     db.prepare('INSERT INTO playlists (id, name, name_en) VALUES (?, ?, ?)').run(DEMO_PLAYLIST.id, DEMO_PLAYLIST.name, DEMO_PLAYLIST.nameEn);
     manifest.forEach((entry, position) => {
       const id = `demo-${path.parse(entry.file).name}`;
-      media.run(id, entry.kind, `/media/demo/${entry.file}`, entry.title, entry.titleEn, Math.round(entry.durationMs));
+      media.run(id, entry.kind, `${DEMO_MEDIA_PREFIX}${entry.file}`, entry.title, entry.titleEn, Math.round(entry.durationMs));
       item.run(DEMO_PLAYLIST.id, position, id);
     });
     const checkpoint = db.prepare('INSERT INTO checkpoints (id, venue_id, kind, name, name_en, sort) VALUES (?, ?, ?, ?, ?, ?)');

@@ -7,7 +7,8 @@ import { replaceSetup } from '../event/new-event.ts';
 import { HubError } from '../hub-error.ts';
 import { syncToDisk } from '../media/media-service.ts';
 import type { Db } from '../store/database.ts';
-import { SETUP_TABLES, type Cell, type Manifest } from './event-file-format.ts';
+import { EVENT_SETUP_TABLES } from '../event/setup-tables.ts';
+import type { Cell, Manifest } from './event-file-format.ts';
 import type { CheckedEventFile } from './event-file-read.ts';
 
 /**
@@ -43,7 +44,7 @@ export function applyEventFile(db: Db, manifest: Manifest, revision: number, now
   const seen = db.prepare('SELECT MAX(revision) FROM stage_slots').pluck().get() as number | null;
   const groupsSeen = db.prepare('SELECT MAX(revision) FROM display_groups').pluck().get() as number | null;
   return replaceSetup(db, now, () => {
-    for (const { name } of SETUP_TABLES) {
+    for (const { name } of EVENT_SETUP_TABLES) {
       for (const [index, row] of manifest.tables[name]!.entries()) {
         const values = Object.fromEntries(Object.entries(row).map(([column, cell]) => [column, valueOf(cell)]));
         if (name === 'event') values.revision = revision;

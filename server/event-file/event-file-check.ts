@@ -3,15 +3,15 @@ import path from 'node:path';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { AWARD_LIMITS } from '../../shared/awards.ts';
-import { EVENT_LIMITS, EventSetup } from '../../shared/event.ts';
+import { EventSetup } from '../../shared/event.ts';
 import { BankQuestion } from '../../shared/quiz.ts';
 import { Scene } from '../../shared/scenes.ts';
 import { VENUE_LIMITS } from '../../shared/venue-setup.ts';
-import { checkEventSetup } from '../event/event-rules.ts';
-import { UPLOADED_MEDIA_PREFIX } from '../media/media-service.ts';
-import { sniffMedia } from '../media/media-sniff.ts';
+import { checkEventSetup, checkLogo } from '../event/event-rules.ts';
+import { DEMO_MEDIA_PREFIX, UPLOADED_MEDIA_PREFIX } from '../media/media-paths.ts';
 import type { Db } from '../store/database.ts';
-import { DEMO_MEDIA_PREFIX, SETUP_TABLES, type Cell, type Manifest } from './event-file-format.ts';
+import { EVENT_SETUP_TABLES } from '../event/setup-tables.ts';
+import type { Cell, Manifest } from './event-file-format.ts';
 
 /** Any text in a setup row: far above every real limit, so a file cannot smuggle megabytes in a title. */
 const TEXT_MAX = 20_000;
@@ -27,9 +27,9 @@ type Row = Record<string, Cell>;
  */
 export function checkManifestRows(db: Db, manifest: Manifest, demoMediaDir: string): string[] {
   const problems: string[] = [];
-  const known = new Set(SETUP_TABLES.map((table) => table.name));
+  const known = new Set(EVENT_SETUP_TABLES.map((table) => table.name));
   for (const name of Object.keys(manifest.tables)) if (!known.has(name)) problems.push(`table ${name.slice(0, 40)} is not part of an event's setup`);
-  for (const { name } of SETUP_TABLES) {
+  for (const { name } of EVENT_SETUP_TABLES) {
     const rows = manifest.tables[name];
     if (!rows) problems.push(`table ${name} is missing`);
     else checkColumns(db, name, rows, problems);
@@ -63,9 +63,8 @@ export function checkManifestRows(db: Db, manifest: Manifest, demoMediaDir: stri
       problems.push('the event’s setup is not JSON');
     }
     if (event.logo !== null) {
-      const logo = Buffer.from((event.logo as { base64: string }).base64, 'base64');
-      const type = sniffMedia(logo.subarray(0, 64))?.type;
-      if (logo.length > EVENT_LIMITS.logoBytes || (type !== 'png' && type !== 'jpeg')) problems.push('the event’s logo is not a PNG or JPEG of at most 1 MB');
+      if (!checkLogo(Buffer.from((event.logo as { base64: string }).base64, 'base64')).ok)
+        problems.push('the event’s logo is not a PNG or JPEG of at most 1 MB');
     }
   }
   for (const venue of tables.venues!) {

@@ -10,6 +10,7 @@ import { defineDomain, type HubCore } from '../domain.ts';
 import type { EventService } from '../event/event-service.ts';
 import { HubError } from '../hub-error.ts';
 import { mediaLimitsFromEnv } from '../media/media-limits.ts';
+import { mediaDirOf } from '../media/media-paths.ts';
 import { serve } from '../web/serve.ts';
 import { copyCarriedFiles } from './event-file-apply.ts';
 import { EVENT_FILE_MAX_BYTES } from './event-file-format.ts';
@@ -22,7 +23,7 @@ import { eventFileManifest, writeEventFile } from './event-file-write.ts';
  * upload streams to disk (a setup with its videos can be gigabytes) where the logo is read whole.
  */
 export function eventFileDomain(core: HubCore, deps: { event: EventService }) {
-  const mediaDir = path.join(core.config.dataDir, 'media');
+  const mediaDir = mediaDirOf(core.config.dataDir);
   return defineDomain({
     name: 'event-file',
     async routes(app) {
@@ -34,7 +35,7 @@ export function eventFileDomain(core: HubCore, deps: { event: EventService }) {
         writeEventFile(manifest, mediaDir, out).catch((error: Error) => out.destroy(error));
         return reply
           .type('application/octet-stream')
-          .header('content-disposition', `attachment; filename="eventday-${deps.event.info().day}.eventday"`)
+          .header('content-disposition', `attachment; filename="eventday-${deps.event.day()}.eventday"`)
           .header('cache-control', 'no-store')
           .send(out);
       });

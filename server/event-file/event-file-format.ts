@@ -17,28 +17,6 @@ export const EVENT_FILE_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 /** The manifest line holds rows only (the media are after it): a logo of 1 MB is the largest value. */
 export const MANIFEST_MAX_BYTES = 16 * 1024 * 1024;
 
-/**
- * The setup's tables, parents before the rows that refer to them (the order rows are inserted
- * in); `where` picks a table's setup rows when it also holds other ones. Not in the file: the
- * day's visitor data, accounts and their sessions (passwords do not travel), paired devices
- * (pairing belongs to a machine), the audit log, the built-in questions (every hub has them).
- */
-export const SETUP_TABLES: readonly { name: string; where?: string }[] = [
-  { name: 'event' },
-  { name: 'venues' },
-  { name: 'display_groups' },
-  { name: 'stage_slots' },
-  { name: 'checkpoints' },
-  { name: 'media' },
-  { name: 'media_files' },
-  { name: 'playlists' },
-  { name: 'playlist_items' },
-  { name: 'programme_items' },
-  { name: 'award_categories' },
-  { name: 'award_winners' },
-  { name: 'questions', where: 'edited_at IS NOT NULL' },
-];
-
 /** An uploaded media file carried after the manifest (a demo medium ships with the app and is named only). */
 const CarriedFile = Type.Object({
   name: Type.String({ pattern: '^[0-9a-f]{64}\\.(mp4|webm|jpg|png)$' }),
@@ -63,6 +41,3 @@ export const Manifest = Type.Object(
 );
 export type Manifest = Static<typeof Manifest>;
 export type Cell = Static<typeof CellValue>;
-
-/** Media shipped with the app (the demo's): named in the file, not carried. */
-export const DEMO_MEDIA_PREFIX = '/media/demo/';

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { readEvent } from '../event/event-queries.ts';
-import { UPLOADED_MEDIA_PREFIX } from '../media/media-service.ts';
+import { UPLOADED_MEDIA_PREFIX } from '../media/media-paths.ts';
+import { EVENT_SETUP_TABLES } from '../event/setup-tables.ts';
 import type { Db } from '../store/database.ts';
-import { FILE_VERSION, MAGIC_LINE, SETUP_TABLES, STORE_VERSION, type Cell, type Manifest } from './event-file-format.ts';
+import { FILE_VERSION, MAGIC_LINE, STORE_VERSION, type Cell, type Manifest } from './event-file-format.ts';
 
 const cellOf = (value: unknown): Cell => (Buffer.isBuffer(value) ? { base64: value.toString('base64') } : (value as Cell));
 
@@ -13,7 +14,7 @@ const cellOf = (value: unknown): Cell => (Buffer.isBuffer(value) ? { base64: val
 export function eventFileManifest(db: Db, mediaDir: string, now: number): Manifest {
   return db.transaction(() => {
     const tables: Manifest['tables'] = {};
-    for (const { name, where } of SETUP_TABLES) {
+    for (const { name, where } of EVENT_SETUP_TABLES) {
       const rows = db.prepare(`SELECT * FROM ${name}${where ? ` WHERE ${where}` : ''} ORDER BY rowid`).all() as Record<string, unknown>[];
       tables[name] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, cellOf(value)])));
     }

@@ -1,4 +1,5 @@
-import type { EventSetup } from '../../shared/event.ts';
+import { EVENT_LIMITS, type EventSetup } from '../../shared/event.ts';
+import { SNIFF_BYTES, sniffMedia } from '../media/media-sniff.ts';
 
 /** Whether YYYY-MM-DD names a real calendar day (not 2027-02-30). */
 export function isRealDay(day: string): boolean {
@@ -30,4 +31,11 @@ export function checkEventSetup(input: EventSetup): { ok: true; setup: EventSetu
   const twice = numbers.filter((number, index) => numbers.indexOf(number) !== index);
   if (twice.length > 0) problems.push(`hotline ${twice[0]} is listed twice`);
   return problems.length ? { ok: false, problems } : { ok: true, setup };
+}
+
+/** A logo is a PNG or JPEG of at most 1 MB, told by its first bytes (an SVG or a web page renamed .png is not). */
+export function checkLogo(bytes: Buffer): { ok: true; type: 'png' | 'jpeg' } | { ok: false; code: 'EVENT_LOGO_TOO_BIG' | 'EVENT_LOGO_TYPE' } {
+  if (bytes.length > EVENT_LIMITS.logoBytes) return { ok: false, code: 'EVENT_LOGO_TOO_BIG' };
+  const type = sniffMedia(bytes.subarray(0, SNIFF_BYTES))?.type;
+  return type === 'png' || type === 'jpeg' ? { ok: true, type } : { ok: false, code: 'EVENT_LOGO_TYPE' };
 }

@@ -1,16 +1,14 @@
 import crypto from 'node:crypto';
 import type { DayDataRemoved, EventInfo, EventSetup } from '../../shared/event.ts';
-import { EVENT_LIMITS } from '../../shared/event.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Actor } from '../auth/identity.ts';
 import { HubError } from '../hub-error.ts';
-import { sniffMedia } from '../media/media-sniff.ts';
 import type { Db } from '../store/database.ts';
 import { listVenues } from '../venues/venue-queries.ts';
 import { removeDayData, venuesUnderEmergency } from './day-data.ts';
 import { blankEvent } from './event-defaults.ts';
 import { readEvent, readEventLogo, writeEventLogo, writeEventSetup, type EventRow } from './event-queries.ts';
-import { checkEventSetup } from './event-rules.ts';
+import { checkEventSetup, checkLogo } from './event-rules.ts';
 import { replaceWithNewEvent } from './new-event.ts';
 import { applyEventFile } from '../event-file/event-file-apply.ts';
 import type { Manifest } from '../event-file/event-file-format.ts';
@@ -75,6 +73,9 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
   return {
     info,
 
+    /** The event's day (YYYY-MM-DD), without the venue list `info` builds. */
+    day: () => row().setup.day,
+
     /** After the rehearsal: the setup stays whole; registrations, check-ins, quiz plays, live sessions, draws and emergencies go. */
     rehearsalReset: (revision: number, actor: Actor) => replaceData(revision, actor, 'event:rehearsal-reset', () => removeDayData(db, now())),
 
@@ -100,11 +101,10 @@ export function createEventService(db: Db, publish: (info: EventInfo) => void, n
 
     /** A PNG or JPEG, told by its first bytes (an SVG or a web page renamed .png is refused). */
     setLogo(bytes: Buffer, actor: Actor): EventInfo {
-      if (bytes.length > EVENT_LIMITS.logoBytes) throw new HubError('EVENT_LOGO_TOO_BIG');
-      const sniffed = sniffMedia(bytes.subarray(0, 64));
-      if (sniffed?.type !== 'png' && sniffed?.type !== 'jpeg') throw new HubError('EVENT_LOGO_TYPE');
+      const checked = checkLogo(bytes);
+      if (!checked.ok) throw new HubError(checked.code);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-      const type = sniffed.type;
+      const type = checked.type;
       return change(actor, 'event:logo', { type, bytes: bytes.length, sha256 }, (next) => writeEventLogo(db, { bytes, type, sha256 }, next));
     },
 

@@ -3,28 +3,7 @@ import type { Db } from '../store/database.ts';
 import { removeDayData } from './day-data.ts';
 import { blankEvent } from './event-defaults.ts';
 import { writeEventLogo, writeEventSetup } from './event-queries.ts';
-
-/**
- * The setup of one event (what `removeDayData` leaves), children before the rows they refer to.
- * Kept across events: accounts (operators keep only venues that still exist), the question bank,
- * the audit log.
- */
-const SETUP_TABLES = [
-  'devices',
-  'stage_slots',
-  'stage_history',
-  'programme_items',
-  'award_winners',
-  'award_categories',
-  'playlist_items',
-  'media_files',
-  'media',
-  'playlists',
-  'checkpoints',
-  'display_groups',
-  'venue_emergencies',
-  'venues',
-] as const;
+import { REPLACED_TABLES } from './setup-tables.ts';
 
 /** The one venue a new event starts with: every event has a main venue, renamed in 会场设置. */
 const NEW_MAIN_VENUE = { id: 'main', name: '主会场', nameEn: 'Main venue' } as const;
@@ -37,7 +16,7 @@ const NEW_MAIN_VENUE = { id: 'main', name: '主会场', nameEn: 'Main venue' } a
 export function replaceSetup(db: Db, now: number, fill: () => void): DayDataRemoved {
   const removed = removeDayData(db, now);
   const revisions = db.prepare('SELECT venue_id, revision FROM venue_emergencies').all() as { venue_id: string; revision: number }[];
-  for (const table of SETUP_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of REPLACED_TABLES) db.prepare(`DELETE FROM ${table}`).run();
   fill();
   const venueIds = new Set(db.prepare('SELECT id FROM venues').pluck().all() as string[]);
   const keep = db.prepare('INSERT INTO venue_emergencies (venue_id, revision, emergency_id) VALUES (?, ?, NULL)');

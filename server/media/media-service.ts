@@ -11,9 +11,8 @@ import { insertMediaFile, listMediaFiles, mediaIdOfHash, missingMedia } from './
 import { receiveMedia } from './media-receive.ts';
 import { probeDurationMs } from './media-sniff.ts';
 import { findPlaylist, listPlaylists, savePlaylist } from './playlist-queries.ts';
+import { mediaDirOf, UPLOADED_MEDIA_PREFIX } from './media-paths.ts';
 
-/** Where uploaded files are served (/media/files/<sha256>.<ext>): named by their content hash, so caches may keep them for good. */
-export const UPLOADED_MEDIA_PREFIX = '/media/files/';
 const DEFAULT_IMAGE_MS = 8000;
 
 export interface MediaService {
@@ -38,7 +37,7 @@ export function syncToDisk(filePath: string): void {
 
 /** Uploaded media: checked by their first bytes and size, stored as DATA_DIR/media/<sha256>.<ext>, listed with the demo's. */
 export function createMediaService(db: Db, dataDir: string, limits: MediaLimits, now = Date.now): MediaService {
-  const dir = path.join(dataDir, 'media');
+  const dir = mediaDirOf(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   // Uploads cut off by a crash leave temporary files: nothing refers to them.
   for (const name of fs.readdirSync(dir)) if (name.startsWith('.upload-')) fs.rmSync(path.join(dir, name), { force: true });

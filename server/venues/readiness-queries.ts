@@ -25,14 +25,14 @@ export function readiness(db: Db, venueIds: string[] | null, now: number): Readi
     checkpoint_id: string | null;
   }[];
   const screens = paired.filter((device) => device.kind === 'screen');
-  const operators = db
-    .prepare("SELECT id, username, display_name, venue_ids FROM accounts WHERE role = 'operator' AND disabled = 0 ORDER BY username")
-    .all() as {
-    id: number;
-    username: string;
-    display_name: string;
-    venue_ids: string | null;
-  }[];
+  const operators = (
+    db.prepare("SELECT id, username, display_name, venue_ids FROM accounts WHERE role = 'operator' AND disabled = 0 ORDER BY username").all() as {
+      id: number;
+      username: string;
+      display_name: string;
+      venue_ids: string | null;
+    }[]
+  ).map((operator) => ({ ...operator, venues: JSON.parse(operator.venue_ids ?? '[]') as string[] }));
   const signedIn = new Set(db.prepare("SELECT DISTINCT target FROM audit_log WHERE action = 'session:sign-in'").pluck().all() as string[]);
   const items: ReadinessItem[] = [];
   const add = (kind: ReadinessItem['kind'], venueId: string | null, subject = '') =>
@@ -40,8 +40,7 @@ export function readiness(db: Db, venueIds: string[] | null, now: number): Readi
 
   for (const venue of venues) {
     if (!screens.some((device) => device.venue_id === venue.id)) add('venue-no-screen', venue.id);
-    const runBy = operators.filter((operator) => (JSON.parse(operator.venue_ids ?? '[]') as string[]).includes(venue.id));
-    if (venue.kind === 'sub' && runBy.length === 0) add('venue-no-operator', venue.id);
+    if (venue.kind === 'sub' && !operators.some((operator) => operator.venues.includes(venue.id))) add('venue-no-operator', venue.id);
   }
   const groups = db
     .prepare(
@@ -60,7 +59,7 @@ export function readiness(db: Db, venueIds: string[] | null, now: number): Readi
   }
   for (const operator of operators) {
     if (signedIn.has(`account:${operator.id}`)) continue;
-    const runs = (JSON.parse(operator.venue_ids ?? '[]') as string[]).filter((id) => inScope.has(id));
+    const runs = operator.venues.filter((id) => inScope.has(id));
     // An operator of no venue in scope is someone else's to chase.
     if (runs.length > 0 || venueIds === null) add('operator-never-signed-in', runs[0] ?? null, `${operator.display_name}（${operator.username}）`);
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { errorMessage } from '../../shared/errors.ts';
+import { DEMO_MEDIA_PREFIX, UPLOADED_MEDIA_PREFIX } from '../media/media-paths.ts';
 
 const APPS = ['kiosk', 'display'] as const;
 
@@ -58,13 +59,13 @@ export async function appStatic(app: FastifyInstance, { appsDir }: { appsDir: st
 export async function mediaStatic(app: FastifyInstance, { demoMediaDir, uploadedMediaDir }: { demoMediaDir: string; uploadedMediaDir: string }): Promise<void> {
   await app.register(fastifyStatic, {
     root: demoMediaDir,
-    prefix: '/media/demo/',
+    prefix: DEMO_MEDIA_PREFIX,
     decorateReply: false,
     maxAge: '1d',
   });
   await app.register(fastifyStatic, {
     root: uploadedMediaDir,
-    prefix: '/media/files/',
+    prefix: UPLOADED_MEDIA_PREFIX,
     decorateReply: false,
     cacheControl: false,
     setHeaders: (reply) => reply.header('cache-control', 'public, max-age=31536000, immutable'),

@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ReadinessItem } from '../../shared/readiness.ts';
-import { requestOk, startHub, type RunningHub } from '../support/hub-harness.ts';
+import { requestOk } from '../support/hub-harness.ts';
+import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { takeOverRest } from '../support/rest.ts';
-import { api, pairDevice, signIn, STAFF_PASSWORD, staffSession, staffSocket, type Session } from '../support/staff.ts';
+import { api, pairDevice, STAFF_PASSWORD, staffSession, staffSocket } from '../support/staff.ts';
 
 /**
  * 就绪检查 against the real hub: the demo event as seeded is missing its screens, kiosks and
  * operators; each one set up (a screen paired, an operator who signs in, a kiosk at its point)
  * takes its line away, and a blank scene on air adds one. An operator sees their venue only.
  */
-let running: RunningHub;
-let admin: Session;
+const hub = hubWithAdmin();
 let adminSocket: Socket;
-
 beforeAll(async () => {
-  running = await startHub();
-  admin = await signIn(running.base);
-  adminSocket = await staffSocket(running.base, admin);
+  adminSocket = await staffSocket(hub.running.base, hub.admin);
 });
-afterAll(async () => {
-  adminSocket?.close();
-  await running?.close();
-});
+afterAll(() => adminSocket?.close());
 
 const lines = (items: ReadinessItem[]) => items.map((item) => `${item.kind} ${item.venueId ?? '-'} ${item.subject}`.trim());
 const check = async (socket = adminSocket) => requestOk(socket, 'venue:readiness', {});
@@ -45,11 +39,11 @@ test('what is missing, as each thing gets done', async () => {
   expect(lines(first.items)).not.toContain('venue-no-operator taihu');
   expect(lines(first.items).filter((line) => line.startsWith('group-nothing-on-air'))).toEqual([]);
 
-  await pairDevice(running.base, admin, { kind: 'screen', venueId: 'songzhuang', groupId: 'songzhuang-hall' });
-  const kiosk = await pairDevice(running.base, admin, { kind: 'kiosk', venueId: 'songzhuang' });
-  expect((await api(running.base, admin).put(`/api/devices/${kiosk.deviceId}/checkpoint`, { checkpointId: 'songzhuang-gate' })).status).toBe(200);
-  const operator = await staffSession(running.base, admin, 'songzhuang-op', 'operator', ['songzhuang']);
-  await takeOverRest(running.base, 'lucheng-hall', { kind: 'blank' }, admin);
+  await pairDevice(hub.running.base, hub.admin, { kind: 'screen', venueId: 'songzhuang', groupId: 'songzhuang-hall' });
+  const kiosk = await pairDevice(hub.running.base, hub.admin, { kind: 'kiosk', venueId: 'songzhuang' });
+  expect((await api(hub.running.base, hub.admin).put(`/api/devices/${kiosk.deviceId}/checkpoint`, { checkpointId: 'songzhuang-gate' })).status).toBe(200);
+  const operator = await staffSession(hub.running.base, hub.admin, 'songzhuang-op', 'operator', ['songzhuang']);
+  await takeOverRest(hub.running.base, 'lucheng-hall', { kind: 'blank' }, hub.admin);
 
   const second = lines((await check()).items);
   for (const done of [
@@ -64,7 +58,7 @@ test('what is missing, as each thing gets done', async () => {
   expect(second).toContain('venue-no-operator lucheng');
 
   // The operator's own view: their venue only (the session above signed in once already).
-  const operatorSocket = await staffSocket(running.base, operator);
+  const operatorSocket = await staffSocket(hub.running.base, operator);
   const own = await check(operatorSocket);
   expect(own.venues).toBe(1);
   expect(own.items.every((item) => item.venueId === 'songzhuang')).toBe(true);
@@ -72,7 +66,7 @@ test('what is missing, as each thing gets done', async () => {
   operatorSocket.close();
 
   // An operator created but never signed in is listed by name, for the organiser to call.
-  await api(running.base, admin).post('/api/accounts', {
+  await api(hub.running.base, hub.admin).post('/api/accounts', {
     username: 'lucheng-op',
     displayName: '潞城联络员',
     role: 'operator',
