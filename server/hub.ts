@@ -23,6 +23,7 @@ import { emergencyDomain } from './emergency/emergency-domain.ts';
 import { venuesDomain } from './venues/venues-domain.ts';
 import { eventDomain } from './event/event-domain.ts';
 import { eventFileDomain } from './event-file/event-file-domain.ts';
+import { liaisonDomain } from './liaison/liaison-domain.ts';
 import { liveDomain } from './live/live-domain.ts';
 import { withRedaction } from './log-redaction.ts';
 import { mediaDomain } from './media/media-domain.ts';
@@ -101,12 +102,14 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const checkin = checkinDomain(core, { passKeys: visitors.passKeys, devices: devices.service, counted: stats.changed });
   const quiz = quizDomain(core, { checkin: checkin.service });
   const live = liveDomain(core, { questions: quiz.questions, checkin: checkin.service });
+  const venues = venuesDomain(core, { changed: event.service.venuesChanged });
   const domains: HubDomain[] = [
     webDomain(core, { version: VERSION }),
     auth,
     event,
     eventFileDomain(core, { event: event.service }),
-    venuesDomain(core, { changed: event.service.venuesChanged }),
+    venues,
+    liaisonDomain(core, { venues: venues.service }),
     devices,
     clockDomain(core),
     stage,

@@ -6,6 +6,7 @@ import { devicesErrors } from './errors/devices.ts';
 import { drawErrors } from './errors/draw.ts';
 import { emergencyErrors } from './errors/emergency.ts';
 import { eventErrors } from './errors/event.ts';
+import { liaisonErrors } from './errors/liaison.ts';
 import { liveErrors } from './errors/live.ts';
 import { mediaErrors } from './errors/media.ts';
 import { programmeErrors } from './errors/programme.ts';
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   ...drawErrors,
   ...awardsErrors,
   ...eventErrors,
+  ...liaisonErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -19,6 +19,8 @@ export const AccountView = Type.Object({
   /** null: every venue. */
   venueIds: Type.Union([Type.Array(Type.String()), Type.Null()]),
   disabled: Type.Boolean(),
+  /** Signed in with a one-time password: nothing else is allowed until a new password is set. */
+  mustChangePassword: Type.Boolean(),
 });
 export type AccountView = Static<typeof AccountView>;
 

@@ -124,6 +124,17 @@ export const PERMISSIONS = {
   'event:new': { allowed: ['admin'], scope: 'all', what: 'replace the whole event (the demo, last year’s) with a new, empty one; audited' },
   'event:export': { allowed: ['admin'], scope: 'all', what: 'download the whole setup as one event file (to move it to another hub)' },
   'event:import': { allowed: ['admin'], scope: 'all', what: 'replace the whole setup (and visitor data) with an event file; checked whole first; audited' },
+  'liaison:import': {
+    allowed: ['admin'],
+    scope: 'all',
+    what: 'import the liaison list (accounts with contact fields, one-time passwords, missing sub-venues) and download its one-time passwords once',
+  },
+  'liaison:contacts': {
+    allowed: STAFF,
+    scope: 'filtered',
+    what: 'see whom to call about each of the caller’s venues (its liaison persons; names and numbers masked for all but admins)',
+  },
+  'liaison:export': { allowed: ['admin'], scope: 'all', what: 'download the liaison list in the plan’s layout' },
   'event:logo': { allowed: ['admin'], scope: 'all', what: 'upload or remove the event’s logo (PNG or JPEG, checked by content); audited' },
   'venue:readiness': {
     allowed: ['admin', 'operator'],

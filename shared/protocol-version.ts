@@ -2,4 +2,4 @@
  * Bumped whenever an event or payload changes shape. Kiosks run stale builds all day;
  * the hub refuses a handshake from another version and tells the client to reload.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;

@@ -18,6 +18,9 @@ type SignInBody = Static<typeof SignInBody>;
 export const SessionReply = Type.Object({ account: AccountView, csrfToken: Type.String(), expiresAt: Type.Integer() });
 export type SessionReply = Static<typeof SessionReply>;
 
+const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, strict);
+type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
 const CreateAccountBody = Type.Object(
   { username: Username, displayName: Type.String({ minLength: 1, maxLength: 40 }), role: RoleSchema, venueIds: VenueIds, password: Password },
   strict,
@@ -91,12 +94,21 @@ export const sessionHttp = {
   signIn: httpRoute({ method: 'POST', path: '/api/session', body: SignInBody, reply: SessionReply }),
   current: httpRoute({ method: 'GET', path: '/api/session', reply: SessionReply }),
   signOut: httpRoute({ method: 'DELETE', path: '/api/session' }),
+  /** The signed-in person sets their own password (the first sign-in with a one-time password must). */
+  changePassword: httpRoute({ method: 'POST', path: '/api/session/password', body: ChangePasswordBody, reply: SessionReply }),
 };
 
 export const accountHttp = {
   list: httpRoute({ method: 'GET', path: '/api/accounts', reply: Type.Array(AccountView) }),
   create: httpRoute({ method: 'POST', path: '/api/accounts', body: CreateAccountBody, reply: AccountView }),
   update: httpRoute({ method: 'PATCH', path: '/api/accounts/:accountId', params: AccountParams, body: UpdateAccountBody, reply: AccountView }),
+  /** A new one-time password for a person who lost theirs: shown once; the first sign-in with it sets a real one. */
+  oneTimePassword: httpRoute({
+    method: 'POST',
+    path: '/api/accounts/:accountId/one-time-password',
+    params: AccountParams,
+    reply: Type.Object({ username: Type.String(), password: Type.String() }),
+  }),
 };
 
 export const deviceHttp = {

@@ -10,9 +10,10 @@ interface AccountRow {
   venue_ids: string | null;
   password_hash: string;
   disabled: number;
+  must_change_password: number;
 }
 
-const COLUMNS = 'id, username, display_name, role, venue_ids, password_hash, disabled';
+const COLUMNS = 'id, username, display_name, role, venue_ids, password_hash, disabled, must_change_password';
 
 export const toAccountView = (row: AccountRow): AccountView => ({
   id: row.id,
@@ -21,6 +22,7 @@ export const toAccountView = (row: AccountRow): AccountView => ({
   role: row.role,
   venueIds: row.venue_ids === null ? null : (JSON.parse(row.venue_ids) as string[]),
   disabled: row.disabled === 1,
+  mustChangePassword: row.must_change_password === 1,
 });
 
 export function findAccountByUsername(db: Db, username: string): (AccountView & { passwordHash: string }) | undefined {
@@ -47,15 +49,25 @@ export interface NewAccount {
   role: Role;
   venueIds: string[] | null;
   passwordHash: string;
+  mustChangePassword?: boolean;
 }
 
 export function insertAccount(db: Db, account: NewAccount, now: number): number {
   const result = db
     .prepare(
-      `INSERT INTO accounts (username, display_name, role, venue_ids, password_hash, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO accounts (username, display_name, role, venue_ids, password_hash, must_change_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(account.username, account.displayName, account.role, account.venueIds && JSON.stringify(account.venueIds), account.passwordHash, now, now);
+    .run(
+      account.username,
+      account.displayName,
+      account.role,
+      account.venueIds && JSON.stringify(account.venueIds),
+      account.passwordHash,
+      Number(account.mustChangePassword ?? false),
+      now,
+      now,
+    );
   return Number(result.lastInsertRowid);
 }
 
@@ -65,16 +77,20 @@ export interface AccountChange {
   venueIds?: string[] | null;
   passwordHash?: string;
   disabled?: boolean;
+  mustChangePassword?: boolean;
 }
 
 export function updateAccount(db: Db, id: number, change: AccountChange, now: number): void {
   const current = db.prepare(`SELECT ${COLUMNS} FROM accounts WHERE id = ?`).get(id) as AccountRow;
-  db.prepare(`UPDATE accounts SET display_name = ?, role = ?, venue_ids = ?, password_hash = ?, disabled = ?, updated_at = ? WHERE id = ?`).run(
+  db.prepare(
+    `UPDATE accounts SET display_name = ?, role = ?, venue_ids = ?, password_hash = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?`,
+  ).run(
     change.displayName ?? current.display_name,
     change.role ?? current.role,
     change.venueIds === undefined ? current.venue_ids : change.venueIds && JSON.stringify(change.venueIds),
     change.passwordHash ?? current.password_hash,
     change.disabled === undefined ? current.disabled : Number(change.disabled),
+    change.mustChangePassword === undefined ? current.must_change_password : Number(change.mustChangePassword),
     now,
     id,
   );

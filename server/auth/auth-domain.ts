@@ -29,11 +29,20 @@ export function authDomain(core: HubCore) {
         clearSessionCookie(reply);
         return reply.status(204).send();
       });
+      serve(app, sessionHttp.changePassword, {}, async (request) => {
+        const session = auth.sessionOf(request.sessionToken);
+        if (!session || session.identity.kind !== 'staff' || !request.sessionToken) throw new HubError('UNAUTHENTICATED');
+        const account = await auth.changeOwnPassword(request.sessionToken, request.body.currentPassword, request.body.newPassword, request.ip);
+        return { account, csrfToken: session.csrfToken, expiresAt: session.identity.sessionExpiresAt };
+      });
       // Accounts are disabled, never deleted: the audit log names them.
       serve(app, accountHttp.list, { action: 'account:list' }, () => auth.listAccounts());
       serve(app, accountHttp.create, { action: 'account:create' }, (request) => auth.createAccount(request.body, actorOf(request.identity, request.ip)));
       serve(app, accountHttp.update, { action: 'account:update' }, (request) =>
         auth.updateAccount(Number(request.params.accountId), request.body, actorOf(request.identity, request.ip)),
+      );
+      serve(app, accountHttp.oneTimePassword, { action: 'account:update' }, (request, reply) =>
+        reply.header('cache-control', 'no-store').send(auth.issueOneTimePassword(Number(request.params.accountId), actorOf(request.identity, request.ip))),
       );
     },
   });

@@ -8,7 +8,16 @@ import type { Actor, Identity } from './identity.ts';
 import { countAccounts, findAccount, findAccountByUsername, insertAccount, listAccounts, updateAccount, type AccountChange } from './account-queries.ts';
 import { deleteSession, deleteSessionsOf, findSession, insertSession } from './session-queries.ts';
 import { throttle } from './failure-throttle.ts';
-import { DUMMY_PASSWORD_HASH, hashPassword, hashToken, newReadablePassword, newToken, verifyPassword } from './secrets.ts';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashOneTimePassword,
+  hashPassword,
+  hashToken,
+  newOneTimePassword,
+  newReadablePassword,
+  newToken,
+  verifyPassword,
+} from './secrets.ts';
 
 /** An event day is long, but not longer than this: sign in again the next morning. */
 const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -73,6 +82,35 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
       })();
     },
 
+    /**
+     * The signed-in person sets their own password: the old one again (a session left open on a
+     * shared laptop cannot be taken over), a new one of 10 characters or more that is not the old.
+     * Their other sessions end; this one stays.
+     */
+    async changeOwnPassword(sessionToken: string, currentPassword: string, newPassword: string, ip: string): Promise<AccountView> {
+      const session = findSession(db, hashToken(sessionToken), now());
+      if (!session) throw new HubError('UNAUTHENTICATED');
+      const account = findAccountByUsername(db, session.account.username)!;
+      const attempt = throttle(db, `sign-in:${account.username}`, now());
+      if (attempt.lockedForMs > 0) throw new HubError('SIGN_IN_LOCKED', `retry after ${Math.ceil(attempt.lockedForMs / 1000)} s`);
+      if (!(await verifyPassword(currentPassword, account.passwordHash))) {
+        attempt.failed();
+        throw new HubError('BAD_CREDENTIALS', 'the current password is not right');
+      }
+      if (currentPassword.normalize('NFKC') === newPassword.normalize('NFKC')) throw new HubError('PASSWORD_NOT_NEW');
+      const passwordHash = await checkedHash(newPassword);
+      db.transaction(() => {
+        updateAccount(db, account.id, { passwordHash, mustChangePassword: false }, now());
+        db.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash != ?').run(account.id, hashToken(sessionToken));
+        recordAudit(db, { kind: 'staff', id: String(account.id), name: account.username, ip }, 'account:password', `account:${account.id}`, {
+          firstSignIn: account.mustChangePassword,
+        });
+      })();
+      // Sockets opened before the change carry the old identity: they connect again.
+      kickAccount(account.id);
+      return findAccount(db, account.id)!;
+    },
+
     listAccounts: () => listAccounts(db),
 
     async createAccount(
@@ -101,6 +139,20 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
       })();
       kickAccount(id);
       return findAccount(db, id)!;
+    },
+
+    /** A one-time password in place of the account's password: its sessions end, its next sign-in sets a real one. */
+    issueOneTimePassword(id: number, actor: Actor): { username: string; password: string } {
+      const account = findAccount(db, id);
+      if (!account) throw new HubError('UNKNOWN_ACCOUNT');
+      const password = newOneTimePassword();
+      db.transaction(() => {
+        updateAccount(db, id, { passwordHash: hashOneTimePassword(password), mustChangePassword: true }, now());
+        deleteSessionsOf(db, id);
+        recordAudit(db, actor, 'account:one-time-password', `account:${id}`);
+      })();
+      kickAccount(id);
+      return { username: account.username, password };
     },
 
     /**

@@ -15,6 +15,7 @@ export interface Target {
  */
 export function checkRole(identity: Identity, action: Action, now: number): void {
   if (identity.kind === 'staff' && identity.sessionExpiresAt <= now) throw new HubError('UNAUTHENTICATED', 'the session has expired');
+  if (identity.kind === 'staff' && identity.account.mustChangePassword) throw new HubError('PASSWORD_CHANGE_REQUIRED');
   if (isAllowed(action, principalOf(identity))) return;
   throw new HubError(identity.kind === 'visitor' ? 'UNAUTHENTICATED' : 'FORBIDDEN', `${principalOf(identity)} may not ${action}`);
 }

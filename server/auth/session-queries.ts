@@ -17,7 +17,7 @@ export function insertSession(db: Db, session: { tokenHash: string; accountId: n
 export function findSession(db: Db, tokenHash: string, now: number): { account: AccountView; csrfToken: string; expiresAt: number } | undefined {
   const row = db
     .prepare(
-      `SELECT a.id, a.username, a.display_name, a.role, a.venue_ids, a.password_hash, a.disabled, s.csrf_token, s.expires_at
+      `SELECT a.id, a.username, a.display_name, a.role, a.venue_ids, a.password_hash, a.disabled, a.must_change_password, s.csrf_token, s.expires_at
        FROM sessions s JOIN accounts a ON a.id = s.account_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
     )

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { AWARD_LIMITS, type AwardImportProblem } from '../../shared/awards.ts';
 import { characterCount, cleanName } from '../../shared/visitor-text.ts';
 import type { Category } from './awards-rules.ts';
 import { unescapedCell } from '../web/spreadsheet-cells.ts';
+import { workbookSheets } from '../spreadsheets/sheet-lines.ts';
 
 /**
  * An award list as organisers keep it in Excel or WPS: one winner per row under a header row
@@ -35,17 +35,6 @@ const headerKey = (text: string) =>
     .toLowerCase()
     .replace(/[\s_\-/（）()]/g, '');
 
-/** A cell as the organiser sees it: rich text and hyperlinks as their text, formulas as their result. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run: { text?: unknown }) => cellText(run.text)).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: unknown }).result);
-  if ('text' in value) return cellText(value.text);
-  return '';
-}
-
 export async function readAwardsFile(bytes: Buffer, fileName: string): Promise<AwardsFileRead> {
   if (path.extname(fileName).toLowerCase() !== '.xlsx') {
     return {
@@ -54,20 +43,10 @@ export async function readAwardsFile(bytes: Buffer, fileName: string): Promise<A
       detail: `只能导入 .xlsx 文件 / only .xlsx files can be imported, not ${path.extname(fileName) || '(none)'}`,
     };
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type (an ArrayBuffer); at run time it takes Node's.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    return { ok: false, code: 'AWARDS_FILE_UNREADABLE', detail: `无法打开 Excel 文件 / cannot open the workbook: ${(error as Error).message}` };
-  }
-  for (const sheet of workbook.worksheets) {
-    const lines: { line: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, line) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, column) => (cells[column - 1] = unescapedCell(cellText(cell.value))));
-      lines.push({ line, cells: Array.from(cells, (cell) => cell ?? '') });
-    });
+  const read = await workbookSheets(bytes);
+  if (!read.ok) return { ok: false, code: 'AWARDS_FILE_UNREADABLE', detail: read.detail };
+  for (const sheet of read.sheets) {
+    const lines = sheet.map(({ line, cells }) => ({ line, cells: cells.map(unescapedCell) }));
     const header = lines[0];
     const columns = new Map<string, number>();
     header?.cells.forEach((cell, index) => {

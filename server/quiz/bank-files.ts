@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { QUIZ_THEMES, type BankQuestion, type BilingualText, type QuizTheme } from '../../shared/quiz.ts';
 import type { BankItem } from './bank-check.ts';
 import { safeCell, unescapedCell } from '../web/spreadsheet-cells.ts';
+import { csvField, csvLines, decodeText, fileKind, workbookSheets, type Line } from '../spreadsheets/sheet-lines.ts';
 
 /**
  * Question-bank files as organisers edit them in Excel or WPS: a spreadsheet (XLSX or CSV, one
@@ -14,7 +15,6 @@ import { safeCell, unescapedCell } from '../web/spreadsheet-cells.ts';
 export type BankFileFormat = 'xlsx' | 'csv' | 'json';
 export type BankFileRead =
   { ok: true; items: BankItem[] } | { ok: false; code: 'BANK_FILE_TYPE' | 'BANK_FILE_ENCODING' | 'BANK_FILE_UNREADABLE'; detail: string };
-type Failure = Extract<BankFileRead, { ok: false }>;
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 
@@ -102,29 +102,12 @@ export async function readBankFile(bytes: Buffer, fileName: string): Promise<Ban
     };
   }
   // A workbook renamed to .csv would otherwise fail as an "encoding" problem, which misleads.
-  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+  if (fileKind(bytes) === 'xlsx') {
     return { ok: false, code: 'BANK_FILE_TYPE', detail: `这是 Excel 工作簿，请用 .xlsx 扩展名 / this is an Excel workbook: name it .xlsx, not ${extension}` };
   }
   const text = decodeText(bytes);
-  if (!text.ok) return text;
+  if (!text.ok) return { ok: false, code: 'BANK_FILE_ENCODING', detail: text.detail };
   return extension === '.json' ? readJson(text.text) : readCsv(text.text);
-}
-
-/** UTF-8 (BOM stripped), else GB18030, a superset of the GBK that Excel in China saves CSV in. */
-function decodeText(bytes: Buffer): { ok: true; text: string } | Failure {
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
-    } catch {
-      // Not this encoding: try the next.
-    }
-  }
-  return {
-    ok: false,
-    code: 'BANK_FILE_ENCODING',
-    detail:
-      '文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，请在 Excel 中另存为“CSV UTF-8” / the file is neither UTF-8 nor GBK/GB18030 text: save it from Excel as "CSV UTF-8"',
-  };
 }
 
 function readJson(text: string): BankFileRead {
@@ -138,99 +121,16 @@ function readJson(text: string): BankFileRead {
   return { ok: true, items: list.map((value: unknown, index) => ({ at: `第 ${index + 1} 项 / item ${index + 1}`, value })) };
 }
 
-/** A spreadsheet's rows as text, each with its line number (the header is usually line 1). */
-interface Line {
-  line: number;
-  cells: string[];
-}
-
 function readCsv(text: string): BankFileRead {
-  const records = parseCsv(text, sniffDelimiter(text));
-  if (!Array.isArray(records)) return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: records.error };
-  return readLines(records.map((cells, index) => ({ line: index + 1, cells })));
-}
-
-/** Excel in some locales saves with semicolons, and text copied out of a sheet has tabs. */
-function sniffDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const count = (delimiter: string) => firstLine.split(delimiter).length;
-  return [',', ';', '\t'].reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best));
-}
-
-/**
- * RFC 4180: quoted fields, "" inside quotes, line breaks inside quotes, CRLF or LF. One record
- * per spreadsheet row, blank lines included, so a record's index gives its line number.
- */
-function parseCsv(text: string, delimiter = ','): string[][] | { error: string } {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let quoteOpenedAt = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else quoted = false;
-    } else if (char === '"' && field === '') {
-      quoted = true;
-      quoteOpenedAt = records.length + 1;
-    } else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += char;
-  }
-  // An open quote would swallow the rest of the file into one cell: say where, rather than lose rows.
-  if (quoted) return { error: `第 ${quoteOpenedAt} 行的引号没有闭合 / the quote opened on line ${quoteOpenedAt} is never closed` };
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
+  const read = csvLines(text);
+  return read.ok ? readLines(read.sheets[0]!) : { ok: false, code: 'BANK_FILE_UNREADABLE', detail: read.detail };
 }
 
 async function readXlsx(bytes: Buffer): Promise<BankFileRead> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type (an ArrayBuffer); at run time it takes Node's.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (error) {
-    return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: `无法打开 Excel 文件 / cannot open the workbook: ${(error as Error).message}` };
-  }
-  const sheets = workbook.worksheets.map(sheetLines);
-  if (sheets.length === 0) return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: '工作簿中没有工作表 / the workbook has no worksheet' };
+  const read = await workbookSheets(bytes);
+  if (!read.ok) return { ok: false, code: 'BANK_FILE_UNREADABLE', detail: read.detail };
   // The first sheet is the bank; an instructions sheet placed before it is passed over.
-  return readLines(sheets.find((lines) => findHeader(lines) !== null) ?? sheets[0]!);
-}
-
-function sheetLines(sheet: ExcelJS.Worksheet): Line[] {
-  const lines: Line[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    lines.push({ line, cells: Array.from(cells, (cell) => cell ?? '') });
-  });
-  return lines;
-}
-
-/** A cell as the organiser sees it: rich text and hyperlinks as their text, formulas as their result. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run: { text?: unknown }) => cellText(run.text)).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: unknown }).result);
-  if ('text' in value) return cellText(value.text);
-  if ('error' in value) return String(value.error);
-  return '';
+  return readLines(read.sheets.find((lines) => findHeader(lines) !== null) ?? read.sheets[0]!);
 }
 
 /** The first non-empty row, if any of its cells is a known header: column index → key. */
@@ -387,10 +287,6 @@ function questionRow(question: BankQuestion): Record<string, string | number> {
     row[`option_${LETTERS[index]}_en`] = option.en;
   });
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, safeCell(value)]));
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 async function writeXlsx(rows: Record<string, string | number>[]): Promise<Buffer> {

@@ -484,4 +484,27 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE checkpoints ADD COLUMN retired_at INTEGER;
     `,
   },
+  {
+    version: 15,
+    name: 'liaison persons: contact fields of staff accounts; one-time passwords changed at first sign-in',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+      -- the liaison list's columns, one row per person; personal data, shown masked to all but admins
+      CREATE TABLE staff_contacts (
+        account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+        unit TEXT NOT NULL,
+        department TEXT NOT NULL,
+        name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        mobile TEXT NOT NULL UNIQUE,
+        office_phone TEXT NOT NULL,
+        wechat TEXT NOT NULL,
+        fax TEXT NOT NULL,
+        email TEXT NOT NULL,
+        -- the order of the list as last imported
+        sort INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

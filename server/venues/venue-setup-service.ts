@@ -174,3 +174,5 @@ export function createVenueSetupService(db: Db, changed: () => void, now: () => 
     },
   };
 }
+
+export type VenueSetupService = ReturnType<typeof createVenueSetupService>;

@@ -42,6 +42,16 @@ export const authErrors = {
     'zh-CN': '这个用户名已被使用。',
     en: 'This username is already taken.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '请先设置新密码：一次性密码只能用来设置自己的密码。',
+    en: 'Set a new password first: a one-time password only opens the form to set your own.',
+  },
+  PASSWORD_NOT_NEW: {
+    status: 400,
+    'zh-CN': '新密码不能与原密码相同。',
+    en: 'The new password must differ from the old one.',
+  },
   WEAK_PASSWORD: {
     status: 400,
     'zh-CN': '密码至少需要 10 个字符。',

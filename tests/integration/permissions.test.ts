@@ -362,6 +362,12 @@ const restCalls: Partial<Record<Action, (session: Session | undefined, where: { 
     api(running.base, s).post('/api/awards/import?name=awards.xlsx', await awardsWorkbook(), { 'content-type': 'application/octet-stream' }),
   'event:logo': (s) => api(running.base, s).put('/api/event/logo', samplePng(3, 3), { 'content-type': 'application/octet-stream' }),
   'event:export': (s) => api(running.base, s).get('/api/event/file'),
+  'liaison:import': (s) =>
+    api(running.base, s).post(`/api/liaison/import?name=liaison.csv`, `单位名称,姓名,手机\n宋庄镇,权限测试,139${String(Math.random()).slice(2, 10)}\n`, {
+      'content-type': 'application/octet-stream',
+    }),
+  'liaison:export': (s) => api(running.base, s).get('/api/liaison/export.xlsx'),
+  'liaison:contacts': (s) => api(running.base, s).get('/api/liaison/contacts'),
   'event:import': (s) => api(running.base, s).put('/api/event/file?revision=0', samplePng(3, 3), { 'content-type': 'application/octet-stream' }),
 };
 

@@ -41,6 +41,15 @@ export function createStaffSession(api: StaffApi, hub: HubConnection) {
       hub.reconnect();
       return null;
     },
+    /** The first sign-in with a one-time password ends here: a refusal's sentence, or null when set. */
+    async changePassword(currentPassword: string, newPassword: string): Promise<string | null> {
+      const ack = await api.call(sessionHttp.changePassword, { body: { currentPassword, newPassword } });
+      if (!ack.ok) return ack.message;
+      adopt(ack.data);
+      // The hub closed the sockets that carried the old identity: connect again as the new one.
+      hub.reconnect();
+      return null;
+    },
     async signOut() {
       await api.call(sessionHttp.signOut);
       account = null;

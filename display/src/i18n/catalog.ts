@@ -8,6 +8,7 @@ import { eventWords } from './event.ts';
 import { venuesWords } from './venues.ts';
 import { readinessWords } from './readiness.ts';
 import { figuresWords } from './figures.ts';
+import { liaisonWords } from './liaison.ts';
 import { liveWords } from './live.ts';
 import { mediaWords } from './media.ts';
 import { programmeWords } from './programme.ts';
@@ -28,6 +29,7 @@ export const displayCatalog = mergeCatalogs(
   venuesWords,
   readinessWords,
   figuresWords,
+  liaisonWords,
   liveWords,
   mediaWords,
   programmeWords,
