@@ -153,7 +153,6 @@ export function createLiaisonService(db: Db, deps: { venues: VenueSetupService; 
   };
 }
 
-export type LiaisonService = ReturnType<typeof createLiaisonService>;
 
 interface PlannedRow {
   row: LiaisonRow;

@@ -7,12 +7,12 @@ import zlib from 'node:zlib';
  * cap on its output (a lying size field cannot get past it), so a bomb is refused after at most
  * `maxTotalBytes` of work.
  */
-export interface ZipLimits {
+interface ZipLimits {
   maxEntries: number;
   maxTotalBytes: number;
 }
 
-export const WORKBOOK_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 48 * 1024 * 1024 };
+const WORKBOOK_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 48 * 1024 * 1024 };
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { BankQuestion } from '../../shared/quiz.ts';
 import { hubWithAdmin } from '../support/hub-with-admin.ts';
 import { api, staffSession } from '../support/staff.ts';
+import { encodeGbk } from '../support/gbk.ts';
 
 /** Organisers keep the bank in the console: import with a report, edit, retire, export. */
 const hub = hubWithAdmin();
@@ -114,84 +115,3 @@ test('an admin edits, retires and exports; an MC may not touch the bank', async 
   const audit = hub.running.hub.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'bank:%' ORDER BY id").pluck().all();
   expect(audit).toEqual(['bank:import', 'bank:import', 'bank:import', 'bank:retire']);
 });
-
-/** Node can decode GBK but not encode it: a small table for the characters this test uses, made with Python's codec. */
-function encodeGbk(text: string): Buffer {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const hex = GBK[char];
-      if (!hex) throw new Error(`no GBK bytes for ${char}`);
-      bytes.push(parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2), 16));
-    }
-  }
-  return Buffer.from(bytes);
-}
-const GBK: Record<string, string> = {
-  '。': 'a1a3',
-  '《': 'a1b6',
-  '》': 'a1b7',
-  不: 'b2bb',
-  中: 'd6d0',
-  主: 'd6f7',
-  二: 'b6fe',
-  人: 'c8cb',
-  以: 'd2d4',
-  八: 'b0cb',
-  共: 'b9b2',
-  出: 'b3f6',
-  判: 'c5d0',
-  十: 'caae',
-  华: 'bbaa',
-  可: 'bfc9',
-  号: 'bac5',
-  吗: 'c2f0',
-  和: 'bacd',
-  国: 'b9fa',
-  型: 'd0cd',
-  堆: 'b6d1',
-  处: 'b4a6',
-  对: 'b6d4',
-  已: 'd2d1',
-  干: 'b8c9',
-  度: 'b6c8',
-  放: 'b7c5',
-  散: 'c9a2',
-  断: 'b6cf',
-  是: 'cac7',
-  杂: 'd4d3',
-  条: 'ccf5',
-  析: 'cef6',
-  标: 'b1ea',
-  核: 'bacb',
-  案: 'b0b8',
-  楼: 'c2a5',
-  正: 'd5fd',
-  民: 'c3f1',
-  法: 'b7a8',
-  测: 'b2e2',
-  消: 'cffb',
-  物: 'ceef',
-  疏: 'cae8',
-  确: 'c8b7',
-  第: 'b5da',
-  答: 'b4f0',
-  签: 'c7a9',
-  编: 'b1e0',
-  能: 'c4dc',
-  解: 'bde2',
-  试: 'cad4',
-  误: 'cef3',
-  选: 'd1a1',
-  通: 'cda8',
-  道: 'b5c0',
-  错: 'b4ed',
-  防: 'b7c0',
-  难: 'c4d1',
-  项: 'cfee',
-  题: 'cce2',
-  '，': 'a3ac',
-  '？': 'a3bf',
-};

@@ -15,6 +15,7 @@ const RECORDED: Record<number, string> = {
   2: '4795ffc0bc302eba',
   3: '1f86d72f6ca8f2db',
   4: 'a0b52caedbcc6f12',
+  5: '4f7f42fb7705df7e',
 };
 
 /** The schemas as JSON (TypeBox schemas are plain JSON Schema), keys sorted, hashed. */
