@@ -153,7 +153,6 @@ export function createLiaisonService(db: Db, deps: { venues: VenueSetupService; 
   };
 }
 
-
 interface PlannedRow {
   row: LiaisonRow;
   /** The live venues the row's unit runs; empty when a new one is made for it. */
