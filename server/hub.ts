@@ -102,7 +102,13 @@ export async function createHub(config: HubConfig, options: HubOptions = {}): Pr
   const checkin = checkinDomain(core, { passKeys: visitors.passKeys, devices: devices.service, counted: stats.changed });
   const quiz = quizDomain(core, { checkin: checkin.service });
   const live = liveDomain(core, { questions: quiz.questions, checkin: checkin.service });
-  const venues = venuesDomain(core, { changed: event.service.venuesChanged });
+  // A venue added or renamed is part of the event every client shows, and a row of the figures.
+  const venues = venuesDomain(core, {
+    changed: () => {
+      event.service.venuesChanged();
+      stats.changed();
+    },
+  });
   const domains: HubDomain[] = [
     webDomain(core, { version: VERSION }),
     auth,
