@@ -6,7 +6,9 @@
  *
  * The median, not every gap: Bluetooth scanners deliver keys in uneven packets and a busy
  * machine delays a few, so one late key must not cut a pass in two. A pause longer than
- * pauseMs starts a new line: a stray key pressed a while before a scan is not part of it.
+ * pauseMs starts a new line: a stray key pressed a while before a scan is not part of it. But a
+ * line that is already a scan (long enough, fast) survives a stall of up to stallMs: a loaded
+ * machine can hold keys back for a moment, and half a pass must never be reported as a pass.
  */
 export interface KeyboardWedgeOptions {
   onScan: (text: string) => void;
@@ -14,8 +16,10 @@ export interface KeyboardWedgeOptions {
   target?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   /** A scan's typical (median) pause between two keystrokes is at most this. */
   maxGapMs?: number;
-  /** A longer pause starts a new line. */
+  /** A longer pause starts a new line… */
   pauseMs?: number;
+  /** …unless the line so far is a scan and the pause is at most this. */
+  stallMs?: number;
   /** Shorter lines are a person's key chord, not a code. */
   minLength?: number;
 }
@@ -38,7 +42,7 @@ function median(values: number[]): number {
 
 /** Starts listening; returns the function that stops. */
 export function listenKeyboardWedge(options: KeyboardWedgeOptions): () => void {
-  const { onScan, target = window, maxGapMs = 50, pauseMs = 300, minLength = 4 } = options;
+  const { onScan, target = window, maxGapMs = 50, pauseMs = 300, stallMs = 2000, minLength = 4 } = options;
   let line = '';
   let gaps: number[] = [];
   let lastKeyAt = -Infinity;
@@ -66,7 +70,8 @@ export function listenKeyboardWedge(options: KeyboardWedgeOptions): () => void {
     // Shift (scanners press it for capitals) and other non-characters neither add nor break a line.
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
 
-    if (line && gap <= pauseMs) {
+    const scanSoFar = line.length >= minLength && median(gaps) <= maxGapMs;
+    if (line && (gap <= pauseMs || (scanSoFar && gap <= stallMs))) {
       line += event.key;
       gaps.push(gap);
     } else {
