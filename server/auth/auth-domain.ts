@@ -30,10 +30,17 @@ export function authDomain(core: HubCore) {
         return reply.status(204).send();
       });
       serve(app, sessionHttp.changePassword, {}, async (request) => {
-        const session = auth.sessionOf(request.sessionToken);
-        if (!session || session.identity.kind !== 'staff' || !request.sessionToken) throw new HubError('UNAUTHENTICATED');
-        const account = await auth.changeOwnPassword(request.sessionToken, request.body.currentPassword, request.body.newPassword, request.ip);
-        return { account, csrfToken: session.csrfToken, expiresAt: session.identity.sessionExpiresAt };
+        // The request hook found the session; it also checked the CSRF header against the session's token.
+        const { identity, sessionToken } = request;
+        if (identity.kind !== 'staff' || !sessionToken) throw new HubError('UNAUTHENTICATED');
+        const account = await auth.changeOwnPassword(
+          identity.account.username,
+          sessionToken,
+          request.body.currentPassword,
+          request.body.newPassword,
+          request.ip,
+        );
+        return { account, csrfToken: String(request.headers['x-csrf-token']), expiresAt: identity.sessionExpiresAt };
       });
       // Accounts are disabled, never deleted: the audit log names them.
       serve(app, accountHttp.list, { action: 'account:list' }, () => auth.listAccounts());

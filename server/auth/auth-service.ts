@@ -39,6 +39,12 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
     return hashPassword(password);
   }
 
+  /** Sign-in and a password change share one failure count per username. */
+  function refuseIfLocked<T extends { lockedForMs: number }>(attempt: T): T {
+    if (attempt.lockedForMs > 0) throw new HubError('SIGN_IN_LOCKED', `retry after ${Math.ceil(attempt.lockedForMs / 1000)} s`);
+    return attempt;
+  }
+
   return {
     /** The hub's clock, which sessions are given and checked by. */
     now,
@@ -46,10 +52,8 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
     /** The same answer and about the same time for an unknown name as for a wrong password. */
     async signIn(username: string, password: string, ip: string): Promise<SignedIn> {
       const attempt = throttle(db, `sign-in:${username}`, now());
-      if (attempt.lockedForMs > 0) {
-        log.warn({ username, failures: attempt.failures }, 'sign-in refused: locked after failures');
-        throw new HubError('SIGN_IN_LOCKED', `retry after ${Math.ceil(attempt.lockedForMs / 1000)} s`);
-      }
+      if (attempt.lockedForMs > 0) log.warn({ username, failures: attempt.failures }, 'sign-in refused: locked after failures');
+      refuseIfLocked(attempt);
       const account = findAccountByUsername(db, username);
       const passwordMatches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (!account || !passwordMatches || account.disabled) {
@@ -87,12 +91,10 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
      * shared laptop cannot be taken over), a new one of 10 characters or more that is not the old.
      * Their other sessions end; this one stays.
      */
-    async changeOwnPassword(sessionToken: string, currentPassword: string, newPassword: string, ip: string): Promise<AccountView> {
-      const session = findSession(db, hashToken(sessionToken), now());
-      if (!session) throw new HubError('UNAUTHENTICATED');
-      const account = findAccountByUsername(db, session.account.username)!;
-      const attempt = throttle(db, `sign-in:${account.username}`, now());
-      if (attempt.lockedForMs > 0) throw new HubError('SIGN_IN_LOCKED', `retry after ${Math.ceil(attempt.lockedForMs / 1000)} s`);
+    async changeOwnPassword(username: string, sessionToken: string, currentPassword: string, newPassword: string, ip: string): Promise<AccountView> {
+      const account = findAccountByUsername(db, username);
+      if (!account) throw new HubError('UNAUTHENTICATED');
+      const attempt = refuseIfLocked(throttle(db, `sign-in:${username}`, now()));
       if (!(await verifyPassword(currentPassword, account.passwordHash))) {
         attempt.failed();
         throw new HubError('BAD_CREDENTIALS', 'the current password is not right');
@@ -101,7 +103,7 @@ export function createAuthService(db: Db, log: FastifyBaseLogger, kickAccount: A
       const passwordHash = await checkedHash(newPassword);
       db.transaction(() => {
         updateAccount(db, account.id, { passwordHash, mustChangePassword: false }, now());
-        db.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash != ?').run(account.id, hashToken(sessionToken));
+        deleteSessionsOf(db, account.id, hashToken(sessionToken));
         recordAudit(db, { kind: 'staff', id: String(account.id), name: account.username, ip }, 'account:password', `account:${account.id}`, {
           firstSignIn: account.mustChangePassword,
         });

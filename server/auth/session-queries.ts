@@ -29,6 +29,7 @@ export function deleteSession(db: Db, tokenHash: string): void {
   db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
-export function deleteSessionsOf(db: Db, accountId: number): void {
-  db.prepare('DELETE FROM sessions WHERE account_id = ?').run(accountId);
+/** Every session of the account, but the one whose token hash is `keep` (the caller's own). */
+export function deleteSessionsOf(db: Db, accountId: number, keep = ''): void {
+  db.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash != ?').run(accountId, keep);
 }

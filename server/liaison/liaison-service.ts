@@ -3,6 +3,7 @@ import { maskMobile, maskName } from '../../shared/masking.ts';
 import type { VenueSetup } from '../../shared/venue-setup.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { insertAccount, updateAccount } from '../auth/account-queries.ts';
+import { deleteSessionsOf } from '../auth/session-queries.ts';
 import type { Actor } from '../auth/identity.ts';
 import { hashOneTimePassword, newOneTimePassword, newToken } from '../auth/secrets.ts';
 import { HubError } from '../hub-error.ts';
@@ -82,7 +83,7 @@ export function createLiaisonService(db: Db, deps: { venues: VenueSetupService; 
           const moved = existing.role === 'operator' && !sameSet(existing.venueIds ?? [], venues);
           updateAccount(db, existing.accountId, { displayName: contact.name, ...(moved ? { venueIds: venues } : {}) }, now());
           if (moved) {
-            db.prepare('DELETE FROM sessions WHERE account_id = ?').run(existing.accountId);
+            deleteSessionsOf(db, existing.accountId);
             kicked.push(existing.accountId);
           }
           saveContact(db, existing.accountId, contact, sort, now());

@@ -1,7 +1,7 @@
 import type { HubConnection } from '../../../shared/client/hub-socket.svelte.ts';
 import type { AccountView } from '../../../shared/identity.ts';
 import { sessionHttp, type SessionReply } from '../../../shared/staff-rest.ts';
-import type { StaffApi } from './staff-api.ts';
+import type { StaffAck, StaffApi } from './staff-api.ts';
 
 /**
  * The signed-in staff member. The cookie is HttpOnly: the page learns who it is from
@@ -14,6 +14,14 @@ export function createStaffSession(api: StaffApi, hub: HubConnection) {
   function adopt(reply: SessionReply) {
     api.setCsrfToken(reply.csrfToken);
     account = reply.account;
+  }
+
+  /** A reply that starts a session (sign-in, a new password): adopted, and the socket connects again as who it names. */
+  function started(ack: StaffAck<SessionReply>): string | null {
+    if (!ack.ok) return ack.message;
+    adopt(ack.data);
+    hub.reconnect();
+    return null;
   }
 
   // The hub ended the session (expired, account disabled or changed): back to the sign-in form.
@@ -35,20 +43,12 @@ export function createStaffSession(api: StaffApi, hub: HubConnection) {
       return checked;
     },
     async signIn(username: string, password: string): Promise<string | null> {
-      const ack = await api.call(sessionHttp.signIn, { body: { username, password } });
-      if (!ack.ok) return ack.message;
-      adopt(ack.data);
-      hub.reconnect();
-      return null;
+      return started(await api.call(sessionHttp.signIn, { body: { username, password } }));
     },
     /** The first sign-in with a one-time password ends here: a refusal's sentence, or null when set. */
     async changePassword(currentPassword: string, newPassword: string): Promise<string | null> {
-      const ack = await api.call(sessionHttp.changePassword, { body: { currentPassword, newPassword } });
-      if (!ack.ok) return ack.message;
-      adopt(ack.data);
-      // The hub closed the sockets that carried the old identity: connect again as the new one.
-      hub.reconnect();
-      return null;
+      // The hub closed the sockets that carried the old identity.
+      return started(await api.call(sessionHttp.changePassword, { body: { currentPassword, newPassword } }));
     },
     async signOut() {
       await api.call(sessionHttp.signOut);
